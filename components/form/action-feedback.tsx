@@ -1,0 +1,40 @@
+"use client";
+import { useTranslations } from "next-intl";
+import type { FieldError } from "@/lib/server/form";
+
+type State = { ok: boolean; error?: string; values?: Record<string, string | number>; at: number } | null | undefined;
+
+/** Turns an action's error code into the translated sentence: "x.y" is a full key, "x" is errors.x. */
+export function useErrorText() {
+  const t = useTranslations();
+  return (code: string, values?: Record<string, string | number>) => t(code.includes(".") ? code : `errors.${code}`, values as never);
+}
+
+export function ActionError({ state, testId = "form-error" }: { state: State; testId?: string }) {
+  const errorText = useErrorText();
+  if (!state || state.ok || !state.error) return null;
+  return (
+    <p role="alert" data-testid={testId} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {errorText(state.error, state.values)}
+    </p>
+  );
+}
+
+export function ActionSuccess({ state, children, testId = "form-success" }: { state: State; children: React.ReactNode; testId?: string }) {
+  if (!state?.ok) return null;
+  return (
+    <p role="status" data-testid={testId} className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+      {children}
+    </p>
+  );
+}
+
+export function FieldErrorText({ errors, id }: { errors?: FieldError[]; id?: string }) {
+  const t = useTranslations("validation");
+  if (!errors?.length) return null;
+  return (
+    <p className="field-error" id={id}>
+      {errors.map((e) => t(e.key as never, e.values as never)).join(" ")}
+    </p>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+import { createContext, useContext, useTransition } from "react";
+
+const PendingContext = createContext(false);
+export const useActionPending = () => useContext(PendingContext);
+
+/**
+ * A form that submits to a server action without React's automatic reset of its fields, so that
+ * a validation error leaves everything the user typed in place ("bad input loses nothing").
+ */
+export function ActionForm({
+  action,
+  children,
+  onSubmitted,
+  ...rest
+}: {
+  action: (form: FormData) => void;
+  onSubmitted?: () => void;
+  children: React.ReactNode;
+} & Omit<React.FormHTMLAttributes<HTMLFormElement>, "action" | "onSubmit">) {
+  const [pending, startTransition] = useTransition();
+  return (
+    <PendingContext.Provider value={pending}>
+      <form
+        {...rest}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+          startTransition(() => action(form));
+          onSubmitted?.();
+        }}
+      >
+        {children}
+      </form>
+    </PendingContext.Provider>
+  );
+}

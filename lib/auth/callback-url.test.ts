@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { safeCallbackPath } from "./callback-url";
+
+describe("safeCallbackPath (no open redirect)", () => {
+  it("keeps same-site paths with their query", () => {
+    expect(safeCallbackPath("/mailings?status=draft")).toBe("/mailings?status=draft");
+    expect(safeCallbackPath("/settings")).toBe("/settings");
+  });
+  it.each([
+    "https://evil.example/",
+    "http://evil.example/x",
+    "//evil.example",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "evil.example",
+    "/ok\u0000",
+    "/login?callbackUrl=//evil",
+    "/api/auth/signout",
+    "",
+    null,
+  ])("falls back to / for %j", (raw) => {
+    expect(safeCallbackPath(raw)).toBe("/");
+  });
+});

@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { getEsputnikSettingsRow } from "@/db/queries/settings";
+import { esputnikSettingsInput, getEsputnikSettingsView, loadEsputnikConnection, saveEsputnikSettings } from "./esputnik-settings";
+
+let t: TestDatabase;
+const key = randomBytes(32);
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t?.destroy());
+const save = (raw: Record<string, string>) =>
+  saveEsputnikSettings({ db: t.db, actorId: null, encryptionKey: key }, esputnikSettingsInput.parse(raw));
+
+describe(`eSputnik settings (${process.env.TEST_DB})`, () => {
+  it("shows the default address and no password before anything is saved", async () => {
+    expect(await getEsputnikSettingsView(t.db, { defaultUrl: "https://esputnik.com/api" })).toEqual({
+      apiUrl: "https://esputnik.com/api",
+      login: "",
+      passwordSet: false,
+      updatedAt: null,
+    });
+  });
+
+  it("stores the password encrypted and the view only says that one is set", async () => {
+    const view = await save({ apiUrl: "https://esputnik.com/api/", login: "me@shop.ua", password: "s3cret-key" });
+    expect(view).toMatchObject({ apiUrl: "https://esputnik.com/api", login: "me@shop.ua", passwordSet: true });
+    expect(JSON.stringify(view)).not.toContain("s3cret-key");
+    const row = await getEsputnikSettingsRow(t.db);
+    expect(row?.passwordEncrypted).toBeTruthy();
+    expect(row?.passwordEncrypted).not.toContain("s3cret-key");
+    expect(await loadEsputnikConnection({ db: t.db, encryptionKey: key })).toEqual({
+      baseUrl: "https://esputnik.com/api",
+      login: "me@shop.ua",
+      password: "s3cret-key",
+    });
+  });
+
+  it("keeps the stored password when the field is left empty, and removes it on request", async () => {
+    await save({ apiUrl: "https://yespo.io/api", login: "other", password: "" });
+    expect((await loadEsputnikConnection({ db: t.db, encryptionKey: key })).password).toBe("s3cret-key");
+    await save({ apiUrl: "https://yespo.io/api", login: "other", password: "", clearPassword: "on" });
+    await expect(loadEsputnikConnection({ db: t.db, encryptionKey: key })).rejects.toMatchObject({ code: "esputnikErrors.notConfigured" });
+  });
+
+  it("reports a changed encryption key as a clear error", async () => {
+    await save({ apiUrl: "https://yespo.io/api", login: "x", password: "k" });
+    await expect(loadEsputnikConnection({ db: t.db, encryptionKey: randomBytes(32) })).rejects.toMatchObject({ code: "esputnikErrors.decrypt" });
+  });
+
+  it("rejects addresses that are not http(s)", () => {
+    for (const apiUrl of ["ftp://x", "javascript:alert(1)", "not a url", ""])
+      expect(esputnikSettingsInput.safeParse({ apiUrl }).success, apiUrl).toBe(false);
+  });
+});

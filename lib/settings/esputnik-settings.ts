@@ -1,0 +1,65 @@
+import { z } from "zod";
+import type { Db } from "@/db/types";
+import { getEsputnikSettingsRow, upsertEsputnikSettings } from "@/db/queries/settings";
+import { decryptSecret, encryptSecret, SecretBoxError } from "@/lib/crypto/secret-box";
+import { DomainError } from "@/lib/errors";
+
+/** What the browser may see of the settings: never the password, only whether one is stored. */
+export type EsputnikSettingsView = { apiUrl: string; login: string; passwordSet: boolean; updatedAt: Date | null };
+
+export const esputnikSettingsInput = z.object({
+  apiUrl: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .pipe(z.url({ protocol: /^https?$/, message: "validation.url" })),
+  login: z.string().trim().max(320).default(""),
+  password: z.string().max(1000).default(""),
+  clearPassword: z
+    .enum(["on", "true", "1"])
+    .optional()
+    .transform((v) => v !== undefined),
+});
+export type EsputnikSettingsInput = z.output<typeof esputnikSettingsInput>;
+
+export async function getEsputnikSettingsView(db: Db, { defaultUrl }: { defaultUrl: string }): Promise<EsputnikSettingsView> {
+  const row = await getEsputnikSettingsRow(db);
+  return {
+    apiUrl: row?.apiUrl ?? defaultUrl,
+    login: row?.login ?? "",
+    passwordSet: Boolean(row?.passwordEncrypted),
+    updatedAt: row?.updatedAt ?? null,
+  };
+}
+
+/** Saves the connection settings. An empty password keeps the stored one (the form never shows it). */
+export async function saveEsputnikSettings(
+  ctx: { db: Db; actorId: string | null; encryptionKey: Buffer | null },
+  input: EsputnikSettingsInput,
+): Promise<EsputnikSettingsView> {
+  let passwordEncrypted: string | null | undefined;
+  if (input.clearPassword) passwordEncrypted = null;
+  else if (input.password !== "") {
+    if (!ctx.encryptionKey) throw new DomainError("errors.encryptionKeyMissing");
+    passwordEncrypted = encryptSecret(input.password, ctx.encryptionKey);
+  }
+  const apiUrl = input.apiUrl.replace(/\/+$/, "");
+  await upsertEsputnikSettings(ctx.db, { apiUrl, login: input.login, passwordEncrypted, updatedBy: ctx.actorId });
+  return getEsputnikSettingsView(ctx.db, { defaultUrl: apiUrl });
+}
+
+export type EsputnikConnection = { baseUrl: string; login: string; password: string };
+
+/** The decrypted connection for server-side calls. Throws DomainError when it cannot be used. */
+export async function loadEsputnikConnection(ctx: { db: Db; encryptionKey: Buffer | null }): Promise<EsputnikConnection> {
+  const row = await getEsputnikSettingsRow(ctx.db);
+  if (!row?.apiUrl || !row.passwordEncrypted) throw new DomainError("esputnikErrors.notConfigured");
+  if (!ctx.encryptionKey) throw new DomainError("errors.encryptionKeyMissing");
+  try {
+    return { baseUrl: row.apiUrl, login: row.login, password: decryptSecret(row.passwordEncrypted, ctx.encryptionKey) };
+  } catch (err) {
+    if (err instanceof SecretBoxError) throw new DomainError("esputnikErrors.decrypt");
+    throw err;
+  }
+}
