@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
-import { parseEnv } from "./lib/env";
+import { parseEnv } from "./lib/env-schema";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -13,6 +13,8 @@ const config: NextConfig = {
   outputFileTracingExcludes: { "*": [".data/**/*", "e2e/**/*", "test-results/**/*"] },
   outputFileTracingIncludes: { "/*": ["./db/migrations/**/*"] },
   poweredByHeader: false,
+  // `npm test` type-checks the whole project (tsc) before building; doing it again here doubles build time.
+  typescript: { ignoreBuildErrors: true },
   experimental: {
     serverActions: { bodySizeLimit: "12mb" },
   },

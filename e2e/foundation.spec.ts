@@ -50,6 +50,7 @@ test("wrong password shows one generic error; the right one opens the shell; lan
 
 test("a viewer cannot open Settings and does not see it in the menu", async ({ page }) => {
   await new LoginPage(page).loginAs("viewer");
+  await new Shell(page).switchLanguage("uk");
   await expect(new Shell(page).nav()).not.toContainText("Налаштування");
   await page.goto("/settings");
   await expect(page.getByTestId("no-access")).toBeVisible();
@@ -90,6 +91,7 @@ test("admin: settings never show the password; Test connection reports success a
 
 test("admin adds a user who can then log in with the given role", async ({ page, browser }) => {
   await new LoginPage(page).loginAs("admin");
+  await new Shell(page).switchLanguage("uk");
   await page.goto("/settings/users");
   const email = `new.user.${Date.now()}@example.com`;
   const form = page.getByTestId("add-user-form");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { parseEnv } from "./env-schema";
 
 const key = Buffer.alloc(32, 7).toString("base64");
 

@@ -5,12 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=.next/standalone
-[ -f "$dir/server.js" ] || { echo "no standalone build: run next build first"; exit 1; }
-mkdir -p "$dir/.next" "$dir/db"
-rm -rf "$dir/.next/static" "$dir/db/migrations"
-cp -r .next/static "$dir/.next/static"
-cp -r db/migrations "$dir/db/migrations"
-[ -d public ] && cp -r public "$dir/public"
+node scripts/prepare-standalone.mjs
 
 admin="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 db="sd_standalone_$$"

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { prepareStandalone } from "./prepare-standalone.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const dev = process.argv.includes("--dev");
@@ -68,8 +69,17 @@ if (!dev) {
   }
 }
 
-const args = dev ? ["dev", "--hostname", "localhost", "--port", port] : ["start", "--port", port];
-const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, stdio: ["inherit", "pipe", "inherit"], env: childEnv });
+// Production runs the standalone server, as the Docker image does.
+const child = dev
+  ? spawn(process.execPath, [nextBin, "dev", "--hostname", "localhost", "--port", port], { cwd: root, stdio: ["inherit", "pipe", "inherit"], env: childEnv })
+  : (() => {
+      const dir = prepareStandalone(root);
+      return spawn(process.execPath, [path.join(dir, "server.js")], {
+        cwd: dir,
+        stdio: ["inherit", "pipe", "inherit"],
+        env: { ...childEnv, NODE_ENV: "production", HOSTNAME: process.env.HOSTNAME_BIND || "0.0.0.0" },
+      });
+    })();
 child.stdout.pipe(process.stdout);
 
 // Print the banner once the server answers its health check (migrations and demo seed done).

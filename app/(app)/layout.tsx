@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/server/page-guard";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { Icon } from "@/components/shell/icons";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
@@ -11,8 +12,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-60 shrink-0 bg-slate-800 md:block">
-        <Link href="/mailings" className="block px-6 py-5 text-lg font-semibold text-white">
-          🛰 {t("appName")}
+        <Link href="/mailings" className="flex items-center gap-2 px-6 py-5 text-lg font-semibold text-white">
+          <Icon name="satellite" className="h-6 w-6 text-blue-300" /> {t("appName")}
         </Link>
         <Sidebar role={actor.role} />
       </aside>
@@ -20,7 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <header className="flex items-center justify-between gap-4 border-b border-gray-200 bg-white px-4 py-2">
           <details className="md:hidden">
             <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-lg" aria-label="menu">
-              ☰
+              <Icon name="menu" />
             </summary>
             <div className="absolute left-0 z-30 mt-2 w-64 bg-slate-800 shadow-lg">
               <Sidebar role={actor.role} />

@@ -1,5 +1,5 @@
 "use client";
-import { createContext, useContext, useTransition } from "react";
+import { createContext, forwardRef, useContext, useTransition } from "react";
 
 const PendingContext = createContext(false);
 export const useActionPending = () => useContext(PendingContext);
@@ -8,20 +8,19 @@ export const useActionPending = () => useContext(PendingContext);
  * A form that submits to a server action without React's automatic reset of its fields, so that
  * a validation error leaves everything the user typed in place ("bad input loses nothing").
  */
-export function ActionForm({
-  action,
-  children,
-  onSubmitted,
-  ...rest
-}: {
-  action: (form: FormData) => void;
-  onSubmitted?: () => void;
-  children: React.ReactNode;
-} & Omit<React.FormHTMLAttributes<HTMLFormElement>, "action" | "onSubmit">) {
+export const ActionForm = forwardRef<
+  HTMLFormElement,
+  {
+    action: (form: FormData) => void;
+    onSubmitted?: () => void;
+    children: React.ReactNode;
+  } & Omit<React.FormHTMLAttributes<HTMLFormElement>, "action" | "onSubmit">
+>(function ActionForm({ action, children, onSubmitted, ...rest }, ref) {
   const [pending, startTransition] = useTransition();
   return (
     <PendingContext.Provider value={pending}>
       <form
+        ref={ref}
         {...rest}
         noValidate
         onSubmit={(event) => {
@@ -35,4 +34,4 @@ export function ActionForm({
       </form>
     </PendingContext.Provider>
   );
-}
+});

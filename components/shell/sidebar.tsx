@@ -4,13 +4,14 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { Role } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/roles";
+import { Icon } from "./icons";
 
 const ITEMS = [
-  { href: "/mailings", key: "mailings", icon: "✉" },
-  { href: "/contacts", key: "contacts", icon: "👥" },
-  { href: "/messages", key: "messages", icon: "🗂" },
-  { href: "/dashboards", key: "dashboards", icon: "📊" },
-  { href: "/settings", key: "settings", icon: "⚙", permission: "administer" as const },
+  { href: "/mailings", key: "mailings", icon: "mail" },
+  { href: "/contacts", key: "contacts", icon: "users" },
+  { href: "/messages", key: "messages", icon: "template" },
+  { href: "/dashboards", key: "dashboards", icon: "chart" },
+  { href: "/settings", key: "settings", icon: "cog", permission: "administer" as const },
 ] as const;
 
 export function Sidebar({ role }: { role: Role }) {
@@ -29,7 +30,7 @@ export function Sidebar({ role }: { role: Role }) {
               active ? "bg-blue-600 text-white" : "text-gray-200 hover:bg-slate-700"
             }`}
           >
-            <span aria-hidden>{item.icon}</span>
+            <Icon name={item.icon} />
             {t(item.key)}
           </Link>
         );

@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/form/action-form";
 import { ActionError, ActionSuccess } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
+import { useResetOnSuccess } from "@/components/form/use-reset-on-success";
 import { saveSettings, testConnection } from "./actions";
 
 export function EsputnikSettingsForm(props: { apiUrl: string; login: string; passwordSet: boolean }) {
@@ -13,11 +14,12 @@ export function EsputnikSettingsForm(props: { apiUrl: string; login: string; pas
   const format = useFormatter();
   const [saved, save] = useActionState(saveSettings, null);
   const [tested, test] = useActionState(testConnection, null);
+  const formRef = useResetOnSuccess(saved);
   const fieldErrors = saved && !saved.ok ? saved.fieldErrors : undefined;
   const passwordSet = saved?.ok ? saved.data.passwordSet : props.passwordSet;
   return (
     <div className="space-y-6">
-      <ActionForm key={saved?.ok ? saved.at : "settings"} action={save} className="space-y-4" data-testid="esputnik-settings-form">
+      <ActionForm ref={formRef} action={save} className="space-y-4" data-testid="esputnik-settings-form">
         <TextField label={t("apiUrl")} name="apiUrl" defaultValue={props.apiUrl} required errors={fieldErrors?.apiUrl} />
         <TextField label={t("login")} name="login" defaultValue={props.login} hint={t("loginHint")} autoComplete="off" errors={fieldErrors?.login} />
         <TextField

@@ -6,6 +6,7 @@ import { ActionForm } from "@/components/form/action-form";
 import { ActionError, ActionSuccess } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
+import { useResetOnSuccess } from "@/components/form/use-reset-on-success";
 import { addUser, updateDisabled, updateRole } from "./actions";
 
 export function AddUserForm() {
@@ -13,9 +14,10 @@ export function AddUserForm() {
   const tr = useTranslations("roles");
   const tc = useTranslations("common");
   const [state, action] = useActionState(addUser, null);
+  const formRef = useResetOnSuccess(state);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <ActionForm key={state?.ok ? state.at : "add"} action={action} className="space-y-3" data-testid="add-user-form">
+    <ActionForm ref={formRef} action={action} className="space-y-3" data-testid="add-user-form">
       <TextField label={t("name")} name="name" required errors={fe?.name} />
       <TextField label={t("email")} name="email" type="email" required errors={fe?.email} />
       <div>
