@@ -1,0 +1,225 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export const channelEnum = pgEnum("channel", ["email", "sms"]);
+export type Channel = (typeof channelEnum.enumValues)[number];
+
+/** A reference to a message (template) prepared in eSputnik: we store its id, never its content. */
+export const esputnikMessages = pgTable(
+  "esputnik_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    esputnikId: integer("esputnik_id").notNull(),
+    channel: channelEnum("channel").notNull(),
+    description: text("description").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("esputnik_messages_channel_id_uq").on(t.channel, t.esputnikId), index("esputnik_messages_name_idx").on(t.name)],
+);
+export type EsputnikMessage = typeof esputnikMessages.$inferSelect;
+
+export const mailingStatusEnum = pgEnum("mailing_status", [
+  "draft",
+  "queued",
+  "sending",
+  "sent",
+  "partially_sent",
+  "failed",
+  "cancelled",
+]);
+export type MailingStatus = (typeof mailingStatusEnum.enumValues)[number];
+
+export const mailings = pgTable(
+  "mailings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** The eSputnik group (segment) the audience is uploaded to before sending. */
+    esputnikGroup: text("esputnik_group").notNull(),
+    messageId: uuid("message_id").references(() => esputnikMessages.id, { onDelete: "restrict" }),
+    /** Copied from the message when it is chosen; the audience's addresses depend on it. */
+    channel: channelEnum("channel").notNull(),
+    /** SMS sender (alpha name); empty = the sender set in the eSputnik message. */
+    alphaName: text("alpha_name").notNull().default(""),
+    status: mailingStatusEnum("status").notNull().default("draft"),
+    /** Why the mailing failed (an i18n key) and the server's own words, when there are any. */
+    failureCode: text("failure_code"),
+    failureDetail: text("failure_detail"),
+    notes: text("notes").notNull().default(""),
+    parentId: uuid("parent_id").references((): AnyPgColumn => mailings.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    sendRequestedBy: uuid("send_requested_by").references(() => users.id, { onDelete: "set null" }),
+    sendRequestedAt: timestamp("send_requested_at", { withTimezone: true }),
+    /** When the first recipient was handed to eSputnik. */
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** Contact upload progress: recipients with id ≤ cursor are in the eSputnik group. */
+    uploadCursor: bigint("upload_cursor", { mode: "number" }).notNull().default(0),
+    statusCheckedAt: timestamp("status_checked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("mailings_status_idx").on(t.status),
+    index("mailings_created_at_idx").on(t.createdAt),
+    index("mailings_sent_at_idx").on(t.sentAt),
+    index("mailings_created_by_idx").on(t.createdBy),
+    index("mailings_parent_idx").on(t.parentId),
+  ],
+);
+export type Mailing = typeof mailings.$inferSelect;
+
+/**
+ * Where each recipient stands in sending. The send engine moves a recipient
+ *   pending → sending (claimed in a batch, before its call leaves)
+ *           → accepted (eSputnik queued it: request id stored) | rejected (per-recipient ERROR)
+ *           → in_doubt (the call may have reached eSputnik but its answer was lost: never resent automatically)
+ * `excluded` recipients cannot receive this channel and are kept, with their reason, for the pre-flight summary.
+ */
+export const recipientStateEnum = pgEnum("recipient_state", ["pending", "excluded", "sending", "accepted", "rejected", "in_doubt"]);
+export type RecipientState = (typeof recipientStateEnum.enumValues)[number];
+
+export const exclusionReasonEnum = pgEnum("exclusion_reason", ["no_email", "no_phone", "do_not_email", "do_not_sms", "email_invalid"]);
+export type ExclusionReason = (typeof exclusionReasonEnum.enumValues)[number];
+
+export const mailingRecipients = pgTable(
+  "mailing_recipients",
+  {
+    /** Also the `externalRequestId` sent to eSputnik: it ties eSputnik's records back to this row. */
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    mailingId: uuid("mailing_id")
+      .notNull()
+      .references(() => mailings.id, { onDelete: "cascade" }),
+    /** The contact it came from; the name and addresses below are a snapshot taken at import. */
+    contactId: uuid("contact_id"),
+    fullName: text("full_name").notNull().default(""),
+    email: text("email"),
+    phone: text("phone"),
+    language: text("language"),
+    /** The address for this mailing's channel (email or E.164 phone); null when there is none. */
+    locator: text("locator"),
+    state: recipientStateEnum("state").notNull().default("pending"),
+    exclusionReason: exclusionReasonEnum("exclusion_reason"),
+    batchId: uuid("batch_id"),
+    requestId: text("request_id"),
+    rejectReason: text("reject_reason"),
+    /** Latest eSputnik status (IN_QUEUE, DELIVERED, READ, …) and when it was seen. */
+    esputnikStatus: text("esputnik_status"),
+    statusAt: timestamp("status_at", { withTimezone: true }),
+    delivered: boolean("delivered").notNull().default(false),
+    failed: boolean("failed").notNull().default(false),
+    /** A final status was reached: no more checks needed. */
+    done: boolean("done").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("mailing_recipients_contact_uq").on(t.mailingId, t.contactId),
+    // The same address is added once per mailing, whichever contact it came from.
+    uniqueIndex("mailing_recipients_locator_uq").on(t.mailingId, t.locator),
+    index("mailing_recipients_state_idx").on(t.mailingId, t.state, t.id),
+    index("mailing_recipients_status_idx").on(t.mailingId, t.esputnikStatus),
+    index("mailing_recipients_batch_idx").on(t.batchId),
+    uniqueIndex("mailing_recipients_request_uq").on(t.requestId),
+  ],
+);
+export type MailingRecipient = typeof mailingRecipients.$inferSelect;
+
+export const batchKindEnum = pgEnum("send_batch_kind", ["contacts_upload", "smartsend"]);
+/**
+ * One eSputnik call of the send engine. `in_flight` is written *before* the request leaves: a batch
+ * found in that state after a crash may have reached eSputnik, so its recipients become in doubt.
+ */
+export const batchStateEnum = pgEnum("send_batch_state", ["claimed", "in_flight", "settled", "in_doubt", "released"]);
+
+export const sendBatches = pgTable(
+  "send_batches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mailingId: uuid("mailing_id")
+      .notNull()
+      .references(() => mailings.id, { onDelete: "cascade" }),
+    kind: batchKindEnum("kind").notNull(),
+    state: batchStateEnum("state").notNull().default("claimed"),
+    size: integer("size").notNull(),
+    worker: text("worker").notNull(),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    settledAt: timestamp("settled_at", { withTimezone: true }),
+  },
+  (t) => [index("send_batches_mailing_state_idx").on(t.mailingId, t.state)],
+);
+
+export const mailingEventKindEnum = pgEnum("mailing_event_kind", [
+  "created",
+  "comment",
+  "audience_imported",
+  "audience_removed",
+  "send_requested",
+  "sending_started",
+  "sent",
+  "failed",
+  "cancelled",
+  "status_updated",
+  "follow_up_created",
+  "in_doubt_resolved",
+  "file_attached",
+]);
+
+/** The mailing's feed: users' comments and what happened to it, in time order. */
+export const mailingEvents = pgTable(
+  "mailing_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    mailingId: uuid("mailing_id")
+      .notNull()
+      .references(() => mailings.id, { onDelete: "cascade" }),
+    kind: mailingEventKindEnum("kind").notNull(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    text: text("text").notNull().default(""),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("mailing_events_mailing_idx").on(t.mailingId, t.createdAt)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+export const mailingFiles = pgTable(
+  "mailing_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mailingId: uuid("mailing_id")
+      .notNull()
+      .references(() => mailings.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    content: bytea("content").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("mailing_files_mailing_idx").on(t.mailingId)],
+);
