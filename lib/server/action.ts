@@ -29,7 +29,8 @@ export type ActionState<T = unknown> =
 export type ActionAccess = { kind: "mutation" | "query"; permission: Permission } | { kind: "public" };
 
 type Handler<S extends z.ZodType, R> = (input: z.output<S>, ctx: ActionContext) => Promise<R>;
-export type ServerActionFn<R> = ((prev: ActionState<R> | undefined, input?: FormData | unknown) => Promise<ActionState<R>>) & {
+export type ActionInput = FormData | Record<string, unknown>;
+export type ServerActionFn<R> = ((prev: ActionState<R> | undefined, input: ActionInput) => Promise<ActionState<R>>) & {
   access: ActionAccess;
 };
 
@@ -37,7 +38,7 @@ export function defineAction<S extends z.ZodType, R>(
   opts: { permission: Permission; schema: S; kind?: "mutation" | "query" },
   handler: Handler<S, R>,
 ): ServerActionFn<R> {
-  const fn = async (_prev: ActionState<R> | undefined, input?: FormData | unknown): Promise<ActionState<R>> => {
+  const fn = async (_prev: ActionState<R> | undefined, input: ActionInput): Promise<ActionState<R>> => {
     const at = Date.now();
     const actor = await getActor();
     if (!actor) return { ok: false, error: "unauthenticated", at };
@@ -54,7 +55,7 @@ export function definePublicAction<S extends z.ZodType, R>(
   opts: { schema: S },
   handler: (input: z.output<S>) => Promise<R>,
 ): ServerActionFn<R> {
-  const fn = async (_prev: ActionState<R> | undefined, input?: FormData | unknown): Promise<ActionState<R>> =>
+  const fn = async (_prev: ActionState<R> | undefined, input: ActionInput): Promise<ActionState<R>> =>
     runValidated(opts.schema, input, Date.now(), handler);
   return Object.assign(fn, { access: { kind: "public" } as const });
 }

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/types";
-import { createEsputnikClient, EsputnikError } from "@/lib/esputnik";
+import { EsputnikError } from "@/lib/esputnik";
 import { DomainError } from "@/lib/errors";
-import { loadEsputnikConnection } from "./esputnik-settings";
+import { esputnikClientFromSettings } from "./esputnik-client";
 
 export type ConnectionReport = { organisation: string; email: string; balance: number; currency: string };
 
@@ -14,8 +14,7 @@ export async function testEsputnikConnection(ctx: {
   encryptionKey: Buffer | null;
   timeoutMs: number;
 }): Promise<ConnectionReport> {
-  const connection = await loadEsputnikConnection(ctx);
-  const client = createEsputnikClient({ ...connection, timeoutMs: ctx.timeoutMs, retry: { attempts: 1 } });
+  const client = await esputnikClientFromSettings(ctx, { timeoutMs: ctx.timeoutMs, retry: { attempts: 1 } });
   try {
     const [info, balance] = await Promise.all([client.accountInfo(), client.balance()]);
     return {

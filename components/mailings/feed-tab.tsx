@@ -1,0 +1,36 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { listFeed } from "@/db/queries/mailings";
+import { CommentForm } from "./comment-form";
+
+export async function FeedTab({ mailingId, canComment }: { mailingId: string; canComment: boolean }) {
+  const t = await getTranslations("feed");
+  const format = await getFormatter();
+  const items = await listFeed(await getDb(), { mailingId, limit: 200 });
+  return (
+    <div className="max-w-3xl space-y-4">
+      {canComment ? <CommentForm mailingId={mailingId} /> : null}
+      {items.length === 0 ? <p className="text-sm text-gray-500">{t("empty")}</p> : null}
+      <ol className="space-y-3" data-testid="feed">
+        {items.map((e) => (
+          <li key={e.id} className={`card py-3 ${e.kind === "comment" ? "" : "bg-gray-50"}`} data-testid={`feed-${e.kind}`}>
+            <div className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-gray-500">
+              <span className="font-medium text-gray-700">{e.actorName ?? t("system")}</span>
+              <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+            </div>
+            <p className="mt-1 whitespace-pre-wrap text-sm">
+              {e.kind === "comment" ? e.text : t(`event.${e.kind}` as never, stringValues(e.data) as never)}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** Event data as ICU placeholder values (numbers stay numbers for plural rules). */
+function stringValues(data: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = typeof v === "number" ? v : Array.isArray(v) ? v.join(", ") : String(v ?? "");
+  return out;
+}

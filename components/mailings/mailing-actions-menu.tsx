@@ -1,0 +1,86 @@
+"use client";
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { createFollowUpAction, deleteMailingAction } from "@/app/(app)/mailings/actions";
+import { ActionForm } from "@/components/form/action-form";
+import { ActionError, FieldErrorText } from "@/components/form/action-feedback";
+import { SubmitButton } from "@/components/form/submit-button";
+import { TextField } from "@/components/form/text-field";
+import { Dialog } from "@/components/ui/dialog";
+import { MessageLookup, type LookupMessage } from "@/components/messages/message-lookup";
+import type { Preflight } from "@/lib/mailings/audience";
+import type { MailingStatus } from "@/db/schema";
+import type { Response } from "@/lib/mailings/responses";
+
+const FOLLOW_UP_RESPONSES: Response[] = ["not_delivered", "delivered", "read", "clicked", "in_queue", "rejected", "not_sent", "in_doubt"];
+
+type MailingRef = { id: string; name: string; status: MailingStatus; channel: "email" | "sms" };
+
+export function MailingActionsMenu({ mailing, canManage, preflight }: { mailing: MailingRef; canManage: boolean; preflight: Preflight }) {
+  const t = useTranslations("mailings");
+  const [followUp, setFollowUp] = useState(false);
+  const [deleted, deleteNow] = useActionState(deleteMailingAction, null);
+  if (!canManage) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {/* Sending and status updates arrive with the send engine; until then the actions are shown disabled, never faked. */}
+      <button type="button" className="btn-primary" disabled title={t("sendComing")} data-testid="send-message" aria-describedby="send-hint">
+        ▶ {t("sendMessage")}
+      </button>
+      <button type="button" className="btn-secondary" disabled title={t("sendComing")} data-testid="update-status">
+        {t("updateStatus")}
+      </button>
+      <span id="send-hint" className="sr-only">
+        {t("sendComing")}
+      </span>
+      {preflight.total > 0 || mailing.status !== "draft" ? (
+        <button type="button" className="btn-secondary" onClick={() => setFollowUp(true)} data-testid="create-follow-up">
+          {t("followUp")}
+        </button>
+      ) : null}
+      {mailing.status === "draft" ? (
+        <ActionForm action={(f) => (window.confirm(t("confirmDelete")) ? deleteNow(f) : undefined)}>
+          <input type="hidden" name="id" value={mailing.id} />
+          <SubmitButton className="btn-danger">{t("delete")}</SubmitButton>
+        </ActionForm>
+      ) : null}
+      <ActionError state={deleted} />
+      <FollowUpDialog open={followUp} onClose={() => setFollowUp(false)} parent={mailing} />
+    </div>
+  );
+}
+
+function FollowUpDialog({ open, onClose, parent }: { open: boolean; onClose: () => void; parent: MailingRef }) {
+  const t = useTranslations("mailings");
+  const tr = useTranslations("responses");
+  const [state, action] = useActionState(createFollowUpAction, null);
+  const [message, setMessage] = useState<LookupMessage | null>(null);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <Dialog open={open} onClose={onClose} title={t("followUpTitle", { name: parent.name })} testId="follow-up-dialog" wide>
+      <ActionForm action={action} className="space-y-4">
+        <input type="hidden" name="parentId" value={parent.id} />
+        <p className="text-sm text-gray-600">{t("followUpText")}</p>
+        <TextField label={t("name")} name="name" defaultValue={`${parent.name} — ${t("followUpSuffix")}`} errors={fe?.name} />
+        <div>
+          <span className="field-label">{t("message")}</span>
+          <MessageLookup name="messageId" value={message} onChange={setMessage} canAdd />
+          <FieldErrorText errors={fe?.messageId} />
+        </div>
+        <fieldset>
+          <legend className="field-label">{t("followUpResponses")}</legend>
+          <div className="grid grid-cols-2 gap-2 text-sm">
+            {FOLLOW_UP_RESPONSES.map((r) => (
+              <label key={r} className="flex items-center gap-2">
+                <input type="checkbox" name="responses" value={r} defaultChecked={r === "not_delivered"} /> {tr(r)}
+              </label>
+            ))}
+          </div>
+          <FieldErrorText errors={fe?.responses} />
+        </fieldset>
+        <ActionError state={state} />
+        <SubmitButton data-testid="follow-up-submit">{t("followUpCreate")}</SubmitButton>
+      </ActionForm>
+    </Dialog>
+  );
+}

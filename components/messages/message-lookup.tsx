@@ -1,0 +1,118 @@
+"use client";
+import { useActionState, useEffect, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { findMessages } from "@/app/(app)/messages/actions";
+import { Dialog } from "@/components/ui/dialog";
+import { MessageForm } from "./message-form";
+
+export type LookupMessage = { id: string; name: string; esputnikId: number; channel: "email" | "sms" };
+
+/**
+ * The "Повідомлення в eSputnik" field: the chosen message, a magnifier that opens a search dialog
+ * of saved messages, and "Add" inside it, exactly as in the seed manual — plus the live list.
+ */
+export function MessageLookup({
+  name,
+  value,
+  onChange,
+  canAdd,
+  disabled,
+}: {
+  name: string;
+  value: LookupMessage | null;
+  onChange: (m: LookupMessage) => void;
+  canAdd: boolean;
+  disabled?: boolean;
+}) {
+  const t = useTranslations("messages");
+  const [open, setOpen] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [search, setSearch] = useState("");
+  const [state, run] = useActionState(findMessages, null);
+  const [, startTransition] = useTransition();
+
+  useEffect(() => {
+    if (!open) return;
+    const timer = setTimeout(() => startTransition(() => run({ search })), 200);
+    return () => clearTimeout(timer);
+  }, [open, search, run]);
+
+  const choose = (m: LookupMessage) => {
+    onChange(m);
+    setOpen(false);
+    setAdding(false);
+  };
+
+  return (
+    <div>
+      <input type="hidden" name={name} value={value?.id ?? ""} />
+      <div className="flex items-stretch gap-2">
+        <div className="field-input flex items-center justify-between bg-gray-50" data-testid="message-lookup-value">
+          {value ? (
+            <span>
+              {value.name} <span className="text-xs text-gray-500">({value.channel === "email" ? "Email" : "SMS"}, ID {value.esputnikId})</span>
+            </span>
+          ) : (
+            <span className="text-gray-400">{t("none")}</span>
+          )}
+        </div>
+        <button type="button" className="btn-secondary" onClick={() => setOpen(true)} disabled={disabled} aria-label={t("open")} data-testid="message-lookup-open">
+          <svg viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} aria-hidden>
+            <circle cx="11" cy="11" r="7" />
+            <path d="m20 20-3.5-3.5" />
+          </svg>
+        </button>
+      </div>
+      <Dialog open={open} onClose={() => setOpen(false)} title={t("lookupTitle")} testId="message-lookup-dialog" wide>
+        {adding ? (
+          <MessageForm
+            canEdit
+            compact
+            initial={{ name: "", esputnikId: "", channel: value?.channel ?? "email", description: "", notes: "" }}
+            onSaved={(m) => choose(m)}
+          />
+        ) : (
+          <div className="space-y-3">
+            <div className="flex gap-2">
+              <input
+                className="field-input"
+                placeholder={t("search")}
+                aria-label={t("search")}
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                autoFocus
+              />
+              {canAdd ? (
+                <button type="button" className="btn-primary" onClick={() => setAdding(true)} data-testid="message-lookup-add">
+                  {t("add")}
+                </button>
+              ) : null}
+            </div>
+            {state?.ok ? (
+              state.data.items.length ? (
+                <ul className="divide-y divide-gray-100 rounded-md border border-gray-200">
+                  {state.data.items.map((m) => (
+                    <li key={m.id}>
+                      <button
+                        type="button"
+                        className="flex w-full items-center justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-blue-50"
+                        onClick={() => choose(m)}
+                      >
+                        <span className="font-medium">{m.name}</span>
+                        <span className="text-xs text-gray-500">
+                          {m.channel === "email" ? "Email" : "SMS"} · ID {m.esputnikId}
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-gray-500">{t("empty")}</p>
+              )
+            ) : null}
+          </div>
+        )}
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "../types";
+import { contacts, mailingRecipients, type Channel } from "../schema";
+import { executeRows } from "../execute";
+
+/**
+ * Adds contacts to a mailing's audience in ONE set-based statement, whatever their number:
+ * `contactIds` is a subquery of contact ids (a group, a filter, a selection, an earlier mailing).
+ * Each contact's address for the channel is copied, and a contact that cannot receive the
+ * channel is stored as `excluded` with its reason, for the pre-flight summary. The unique indexes
+ * on (mailing, contact) and (mailing, address) make "added once" a database guarantee:
+ * ON CONFLICT DO NOTHING skips duplicates, within the batch and against earlier imports.
+ */
+export async function insertAudience(
+  db: Queryable,
+  { mailingId, channel, contactIds }: { mailingId: string; channel: Channel; contactIds: SQL },
+): Promise<{ matched: number; added: number; excluded: number }> {
+  const c = contacts;
+  const locator = channel === "email" ? sql`${c.email}` : sql`${c.mobilePhone}`;
+  const reason =
+    channel === "email"
+      ? sql`case when ${c.email} is null then 'no_email' when ${c.doNotUseEmail} then 'do_not_email' when ${c.emailInvalid} then 'email_invalid' end`
+      : sql`case when ${c.mobilePhone} is null then 'no_phone' when ${c.doNotUseSms} then 'do_not_sms' end`;
+  const r = mailingRecipients;
+  const [row] = await executeRows<{ matched: number; added: number; excluded: number }>(
+    db,
+    sql`with source as (
+          select ${c.id} as contact_id, ${c.fullName} as full_name, ${c.email} as email, ${c.mobilePhone} as phone,
+                 ${c.language} as language, ${locator} as locator, ${reason} as reason
+          from ${c}
+          where ${c.id} in (${contactIds})
+        ),
+        inserted as (
+          insert into ${r} (mailing_id, contact_id, full_name, email, phone, language, locator, state, exclusion_reason)
+          select ${mailingId}::uuid, contact_id, full_name, email, phone, language, locator,
+                 (case when reason is null then 'pending' else 'excluded' end)::recipient_state,
+                 reason::exclusion_reason
+          from source
+          order by contact_id
+          on conflict do nothing
+          returning state
+        )
+        select (select count(*)::int from source) as matched,
+               (select count(*)::int from inserted where state = 'pending') as added,
+               (select count(*)::int from inserted where state = 'excluded') as excluded`,
+  );
+  return { matched: Number(row?.matched ?? 0), added: Number(row?.added ?? 0), excluded: Number(row?.excluded ?? 0) };
+}

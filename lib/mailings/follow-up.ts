@@ -1,0 +1,31 @@
+import { z } from "zod";
+import type { Mailing } from "@/db/schema";
+import { getMailing, insertEvent } from "@/db/queries/mailings";
+import { DomainError } from "@/lib/errors";
+import { importAudience } from "./audience";
+import { createMailing, mailingInput, type MailingCtx } from "./mailings";
+import { RESPONSES } from "./responses";
+
+export const followUpInput = mailingInput.extend({
+  parentId: z.uuid(),
+  responses: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.enum(RESPONSES)).min(1)),
+});
+
+/**
+ * "Надсилання розсилки за результатами попередньої": a new draft, linked to its parent, whose
+ * audience is the parent's recipients with the chosen responses (e.g. only "not delivered"),
+ * re-read from the contacts so that today's opt-outs are respected.
+ */
+export async function createFollowUp(ctx: MailingCtx, input: z.output<typeof followUpInput>): Promise<{ mailing: Mailing; added: number; excluded: number }> {
+  const parent = await getMailing(ctx.db, { id: input.parentId });
+  if (!parent) throw new DomainError("mailings.errors.notFound");
+  const mailing = await createMailing(ctx, { ...input, parentId: parent.id });
+  const result = await importAudience(ctx, { mailingId: mailing.id, source: { kind: "mailing", mailingId: parent.id, responses: input.responses } });
+  await insertEvent(ctx.db, {
+    mailingId: parent.id,
+    kind: "follow_up_created",
+    actorId: ctx.actor.id,
+    data: { followUpId: mailing.id, name: mailing.name, responses: input.responses, added: result.added },
+  });
+  return { mailing, added: result.added, excluded: result.excluded };
+}

@@ -1,0 +1,47 @@
+import { sql, type SQL } from "drizzle-orm";
+import { mailingRecipients } from "@/db/schema";
+
+/**
+ * The "response" (Відгук) shown per recipient: one word that combines our send state and the
+ * latest eSputnik status. Filters, the Audience tab, summaries and follow-ups all use this one
+ * definition, in SQL, so counts agree everywhere.
+ */
+export const RESPONSES = [
+  "not_sent",
+  "excluded",
+  "sending",
+  "in_doubt",
+  "rejected",
+  "in_queue",
+  "delivered",
+  "read",
+  "clicked",
+  "not_delivered",
+] as const;
+export type Response = (typeof RESPONSES)[number];
+
+/** Statuses that mean the message reached the person (and more). */
+export const READ_STATUSES = ["READ", "CLICKED"] as const;
+
+export function responseSql(r = mailingRecipients): SQL<Response> {
+  return sql<Response>`case
+    when ${r.state} = 'excluded' then 'excluded'
+    when ${r.state} = 'pending' then 'not_sent'
+    when ${r.state} = 'sending' then 'sending'
+    when ${r.state} = 'in_doubt' then 'in_doubt'
+    when ${r.state} = 'rejected' then 'rejected'
+    when ${r.esputnikStatus} = 'CLICKED' then 'clicked'
+    when ${r.esputnikStatus} = 'READ' then 'read'
+    when ${r.failed} then 'not_delivered'
+    when ${r.delivered} then 'delivered'
+    else 'in_queue'
+  end`;
+}
+
+/** A WHERE condition for "recipients whose response is one of these". */
+export function responseIn(responses: readonly Response[], r = mailingRecipients): SQL {
+  return sql`(${responseSql(r)}) in (${sql.join(
+    responses.map((x) => sql`${x}`),
+    sql`, `,
+  )})`;
+}

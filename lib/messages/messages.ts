@@ -1,0 +1,99 @@
+import { z } from "zod";
+import type { Db } from "@/db/types";
+import type { Channel, EsputnikMessage } from "@/db/schema";
+import {
+  countMailingsUsingMessage,
+  deleteMessageRow,
+  findMessageByEsputnikId,
+  getMessage,
+  insertMessage,
+  updateMessageRow,
+} from "@/db/queries/messages";
+import type { EsputnikClient } from "@/lib/esputnik";
+import { isEsputnikError } from "@/lib/esputnik";
+import { DomainError } from "@/lib/errors";
+
+export const CHANNELS = ["email", "sms"] as const satisfies readonly Channel[];
+
+export const messageInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  esputnikId: z.coerce.number().int().min(1).max(2_147_483_647),
+  channel: z.enum(CHANNELS),
+  description: z.string().trim().max(2000).default(""),
+  notes: z.string().trim().max(10_000).default(""),
+});
+export type MessageInput = z.output<typeof messageInput>;
+
+type Ctx = { db: Db; actor: { id: string }; esputnik: () => Promise<EsputnikClient | null> };
+
+/**
+ * A message id that eSputnik does not know is refused — but only when eSputnik can tell us: an
+ * unreachable service or missing settings must not stop someone typing an id from the seed manual.
+ */
+async function assertExistsInAccount(ctx: Ctx, input: Pick<MessageInput, "channel" | "esputnikId">) {
+  let client: EsputnikClient | null;
+  try {
+    client = await ctx.esputnik();
+  } catch {
+    return; // not configured: nothing to check against
+  }
+  if (!client) return;
+  try {
+    if (input.channel === "email") await client.getEmailMessage(input.esputnikId);
+    else await client.getSmsMessage(input.esputnikId);
+  } catch (err) {
+    if (isEsputnikError(err) && err.kind === "not_found")
+      throw new DomainError("messages.errors.notInAccount", { id: input.esputnikId, channel: input.channel.toUpperCase() });
+    // Unreachable, throttled or unauthorised: accept the id; the send will check it again.
+  }
+}
+
+async function assertUnique(ctx: Ctx, input: MessageInput, exceptId?: string) {
+  const existing = await findMessageByEsputnikId(ctx.db, input);
+  if (existing && existing.id !== exceptId) throw new DomainError("messages.errors.duplicate", { name: existing.name });
+}
+
+export async function createMessage(ctx: Ctx, input: MessageInput): Promise<EsputnikMessage> {
+  await assertUnique(ctx, input);
+  await assertExistsInAccount(ctx, input);
+  return insertMessage(ctx.db, { ...input, createdBy: ctx.actor.id });
+}
+
+export async function updateMessage(ctx: Ctx, { id, ...input }: MessageInput & { id: string }): Promise<EsputnikMessage> {
+  const current = await getMessage(ctx.db, { id });
+  if (!current) throw new DomainError("messages.errors.notFound");
+  if (current.channel !== input.channel && (await countMailingsUsingMessage(ctx.db, { id })) > 0)
+    throw new DomainError("messages.errors.channelInUse");
+  await assertUnique(ctx, input, id);
+  if (current.esputnikId !== input.esputnikId || current.channel !== input.channel) await assertExistsInAccount(ctx, input);
+  const row = await updateMessageRow(ctx.db, { id, values: input });
+  if (!row) throw new DomainError("messages.errors.notFound");
+  return row;
+}
+
+export async function deleteMessage(ctx: Pick<Ctx, "db">, { id }: { id: string }): Promise<void> {
+  if ((await countMailingsUsingMessage(ctx.db, { id })) > 0) throw new DomainError("messages.errors.inUse");
+  await deleteMessageRow(ctx.db, { id });
+}
+
+export type LiveMessage = { esputnikId: number; name: string; channel: Channel; detail: string; from: string; tags: string[] };
+
+/** One page of the account's own messages, so nobody has to copy ids from eSputnik by hand. */
+export async function listLiveMessages(
+  client: EsputnikClient,
+  q: { channel: Channel; search?: string; page: number; pageSize: number },
+): Promise<{ items: LiveMessage[]; total: number }> {
+  const query = { search: q.search?.trim() || undefined, startindex: (q.page - 1) * q.pageSize + 1, maxrows: q.pageSize };
+  if (q.channel === "email") {
+    const page = await client.listEmailMessages(query);
+    return {
+      total: page.total,
+      items: page.items.map((m) => ({ esputnikId: m.id, name: m.name, channel: "email", detail: m.subject ?? "", from: m.from ?? "", tags: m.tags })),
+    };
+  }
+  const page = await client.listSmsMessages(query);
+  return {
+    total: page.total,
+    items: page.items.map((m) => ({ esputnikId: m.id, name: m.name, channel: "sms", detail: (m.text ?? "").slice(0, 160), from: m.from ?? "", tags: m.tags })),
+  };
+}
