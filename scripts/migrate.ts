@@ -3,10 +3,11 @@ import path from "node:path";
 import { openDatabase, migrateDatabase } from "../db/connect";
 import { parseEnv } from "../lib/env";
 
+async function main() {
 const env = parseEnv({ ...process.env, NODE_ENV: "development" });
 const handle = await openDatabase({
   url: env.DATABASE_URL,
-  poolSize: 1,
+  poolSize: 2, // one connection holds the migration lock, one applies the migrations
   dataDir: path.join(env.DATA_DIR, "pglite"),
 });
 try {
@@ -15,3 +16,9 @@ try {
 } finally {
   await handle.close();
 }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

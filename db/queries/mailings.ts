@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../types";
 import {
@@ -14,6 +14,8 @@ import {
 } from "../schema";
 import { responseIn, responseSql, type Response } from "@/lib/mailings/responses";
 import { containsPattern } from "@/lib/contacts/like-pattern";
+import { addDays, type Day } from "@/lib/dashboards/period";
+import { kyivDayStart } from "./dashboard";
 
 
 /** Recipients that count as the mailing's audience ("Кількість контактів"): everyone not excluded. */
@@ -25,8 +27,10 @@ export type MailingListFilter = {
   status?: MailingStatus;
   channel?: Channel;
   createdBy?: string;
-  from?: Date;
-  to?: Date;
+  messageId?: string;
+  /** Creation days (YYYY-MM-DD, inclusive), in Kyiv time like the dashboards that link here. */
+  from?: Day;
+  to?: Day;
 };
 export type MailingSort = "name" | "createdAt" | "sentAt" | "status";
 export type MailingListItem = {
@@ -46,8 +50,9 @@ function mailingWhere(f: MailingListFilter): SQL | undefined {
   if (f.status) c.push(eq(mailings.status, f.status));
   if (f.channel) c.push(eq(mailings.channel, f.channel));
   if (f.createdBy) c.push(eq(mailings.createdBy, f.createdBy));
-  if (f.from) c.push(gte(mailings.createdAt, f.from));
-  if (f.to) c.push(lte(mailings.createdAt, f.to));
+  if (f.messageId) c.push(eq(mailings.messageId, f.messageId));
+  if (f.from) c.push(gte(mailings.createdAt, kyivDayStart(f.from)));
+  if (f.to) c.push(lt(mailings.createdAt, kyivDayStart(addDays(f.to, 1))));
   const s = f.search?.trim();
   if (s) c.push(or(ilike(mailings.name, containsPattern(s)), ilike(mailings.esputnikGroup, containsPattern(s)))!);
   return c.length ? and(...c) : undefined;

@@ -20,6 +20,7 @@ const params = pageParams.extend({
   status: z.enum(mailingStatusEnum.enumValues).optional().catch(undefined),
   channel: z.enum(["email", "sms"]).optional().catch(undefined),
   createdBy: z.uuid().optional().catch(undefined),
+  message: z.uuid().optional().catch(undefined),
   from: dateParam,
   to: dateParam,
   sort: z.enum(SORTS).catch("createdAt"),
@@ -40,8 +41,9 @@ export default async function MailingsPage({ searchParams }: { searchParams: Pro
         status: q.status,
         channel: q.channel,
         createdBy: q.createdBy,
-        from: q.from ? new Date(`${q.from}T00:00:00`) : undefined,
-        to: q.to ? new Date(`${q.to}T23:59:59.999`) : undefined,
+        messageId: q.message,
+        from: q.from,
+        to: q.to,
       },
       sort: q.sort,
       dir: q.dir,
@@ -50,7 +52,7 @@ export default async function MailingsPage({ searchParams }: { searchParams: Pro
     }),
     listCreators(db),
   ]);
-  const keep = { q: q.q, status: q.status, channel: q.channel, createdBy: q.createdBy, from: q.from, to: q.to, sort: q.sort, dir: q.dir };
+  const keep = { q: q.q, status: q.status, channel: q.channel, createdBy: q.createdBy, message: q.message, from: q.from, to: q.to, sort: q.sort, dir: q.dir };
   const sortHref = (s: MailingSort) => {
     const p = new URLSearchParams(Object.entries({ ...keep, sort: s, dir: q.sort === s && q.dir === "desc" ? "asc" : "desc" }).filter((e): e is [string, string] => Boolean(e[1])));
     return `/mailings?${p.toString()}`;
@@ -93,6 +95,7 @@ export default async function MailingsPage({ searchParams }: { searchParams: Pro
           <input type="date" name="from" defaultValue={q.from} aria-label={t("from")} className="field-input" />
           <input type="date" name="to" defaultValue={q.to} aria-label={t("to")} className="field-input" />
         </div>
+        {q.message ? <input type="hidden" name="message" value={q.message} /> : null}
         <input type="hidden" name="sort" value={q.sort} />
         <input type="hidden" name="dir" value={q.dir} />
         <div className="flex gap-2 lg:col-span-6">
