@@ -18,15 +18,8 @@ export const MAILING_FIGURES = {
 } as const satisfies Record<string, readonly MailingStatus[]>;
 export type MailingFigure = keyof typeof MAILING_FIGURES;
 
-export const RECIPIENT_FIGURES = {
-  sent: ["in_queue", "delivered", "read", "clicked", "not_delivered"],
-  delivered: ["delivered", "read", "clicked"],
-  notDelivered: ["not_delivered"],
-  inQueue: ["in_queue"],
-  read: ["read", "clicked"],
-  clicked: ["clicked"],
-} as const satisfies Record<string, readonly Response[]>;
-export type RecipientFigure = keyof typeof RECIPIENT_FIGURES;
+export { RECIPIENT_FIGURES, sumOf, type RecipientFigure } from "@/lib/mailings/responses";
+import { RECIPIENT_FIGURES, sumOf, type RecipientFigure } from "@/lib/mailings/responses";
 
 /**
  * The recipient cards per channel, as on a mailing's Summary tab: SMS has no opens, so read and
@@ -36,10 +29,6 @@ export const RECIPIENT_CARDS: Record<Channel, readonly RecipientFigure[]> = {
   email: ["sent", "delivered", "notDelivered", "inQueue", "read", "clicked"],
   sms: ["sent", "delivered", "notDelivered", "inQueue"],
 };
-
-export function sumOf<K extends string>(counts: Partial<Record<K, number>>, keys: readonly K[]): number {
-  return keys.reduce((total, k) => total + (counts[k] ?? 0), 0);
-}
 
 /** A share of the recipients sent; null when nothing was sent (a rate of nothing is not 0 %). */
 export function rateOf(n: number, sent: number): number | null {

@@ -20,8 +20,24 @@ export const RESPONSES = [
 ] as const;
 export type Response = (typeof RESPONSES)[number];
 
-/** Statuses that mean the message reached the person (and more). */
-export const READ_STATUSES = ["READ", "CLICKED"] as const;
+/**
+ * What each summary figure counts, as the set of responses it adds up — the one definition behind
+ * a mailing's Summary tab, the dashboards and their links: "delivered" includes read and clicked
+ * (a read message was delivered), "sent" is everything eSputnik accepted.
+ */
+export const RECIPIENT_FIGURES = {
+  sent: ["in_queue", "delivered", "read", "clicked", "not_delivered"],
+  delivered: ["delivered", "read", "clicked"],
+  notDelivered: ["not_delivered"],
+  inQueue: ["in_queue"],
+  read: ["read", "clicked"],
+  clicked: ["clicked"],
+} as const satisfies Record<string, readonly Response[]>;
+export type RecipientFigure = keyof typeof RECIPIENT_FIGURES;
+
+export function sumOf<K extends string>(counts: Partial<Record<K, number>>, keys: readonly K[]): number {
+  return keys.reduce((total, k) => total + (counts[k] ?? 0), 0);
+}
 
 export function responseSql(r = mailingRecipients): SQL<Response> {
   return sql<Response>`case

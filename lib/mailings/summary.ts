@@ -1,7 +1,7 @@
 import type { Db } from "@/db/types";
 import type { Channel } from "@/db/schema";
 import { countResponses } from "@/db/queries/mailings";
-import type { Response } from "./responses";
+import { RECIPIENT_FIGURES, sumOf, type Response } from "./responses";
 
 export type MailingSummary = {
   channel: Channel;
@@ -27,21 +27,20 @@ export type MailingSummary = {
  */
 export async function getMailingSummary(db: Db, { mailingId, channel }: { mailingId: string; channel: Channel }): Promise<MailingSummary> {
   const r = await countResponses(db, { mailingId });
-  const delivered = r.delivered + r.read + r.clicked;
-  const sent = r.in_queue + delivered + r.not_delivered;
+  const figure = (f: keyof typeof RECIPIENT_FIGURES) => sumOf(r, RECIPIENT_FIGURES[f]);
   return {
     channel,
     total: Object.values(r).reduce((a, b) => a + b, 0) - r.excluded,
     excluded: r.excluded,
     notSent: r.not_sent + r.sending,
-    sent,
+    sent: figure("sent"),
     rejected: r.rejected,
     inDoubt: r.in_doubt,
-    delivered,
-    notDelivered: r.not_delivered,
-    inProgress: r.in_queue,
-    read: r.read + r.clicked,
-    clicked: r.clicked,
+    delivered: figure("delivered"),
+    notDelivered: figure("notDelivered"),
+    inProgress: figure("inQueue"),
+    read: figure("read"),
+    clicked: figure("clicked"),
     byResponse: r,
   };
 }
