@@ -8,7 +8,7 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const config: NextConfig = {
   output: "standalone",
   // Native / WASM packages must stay outside the bundle (PGlite breaks when bundled into server actions).
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs", "pg-boss"],
   // The embedded database lives in .data; it must never be traced into the standalone build.
   outputFileTracingExcludes: { "*": [".data/**/*", "e2e/**/*", "test-results/**/*"] },
   outputFileTracingIncludes: { "/*": ["./db/migrations/**/*"] },

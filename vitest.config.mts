@@ -5,7 +5,11 @@ const alias = {
   "@": import.meta.dirname,
   // `server-only` throws outside React Server Components; in tests every module is server-side.
   "server-only": path.join(import.meta.dirname, "test/server-only-stub.ts"),
+  "next/server": "next/server.js",
 };
+// next-auth imports "next/server" without an extension, which Node's ESM resolver cannot find for
+// an external package; processed by vite instead (inline), the alias above resolves it.
+const server = { deps: { inline: [/next-auth/] } };
 
 // Database-backed tests (`*.db.test.ts`) run twice: once on embedded PGlite and once on the
 // PostgreSQL server at TEST_DATABASE_URL. Each project sets TEST_DB so `test/db.ts` picks the backend.
@@ -19,6 +23,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          server,
           include: ["**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**", "e2e/**", ".next/**"],
           environment: "node",
@@ -28,6 +33,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "pglite",
+          server,
           include: ["**/*.db.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           env: { TEST_DB: "pglite" },
@@ -39,6 +45,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "postgres",
+          server,
           include: ["**/*.db.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           env: { TEST_DB: "postgres" },

@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import postgres from "postgres";
 import * as schema from "./schema";
 import type { Db } from "./types";
@@ -33,12 +34,14 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     return { kind: "postgres", db, client, close: () => client.end({ timeout: 5 }) };
   }
   let client: PGlite;
+  // pg_trgm backs the contacts search index (migration 0002); PostgreSQL ships it as a contrib extension.
+  const extensions = { pg_trgm };
   if (opts.inMemory || !opts.dataDir) {
-    client = await PGlite.create();
+    client = await PGlite.create({ extensions });
   } else {
     // PGlite does not create the parent folder itself.
     fs.mkdirSync(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
-    client = await PGlite.create(path.resolve(opts.dataDir));
+    client = await PGlite.create(path.resolve(opts.dataDir), { extensions });
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { kind: "pglite", db, client, close: () => client.close() };
@@ -50,6 +53,8 @@ export async function migrateDatabase(handle: DatabaseHandle, folder = migration
     await migratePglite(handle.db as never, { migrationsFolder: folder });
     return;
   }
+  // The lock lives on a reserved connection while the migrator uses the pool: a pool of one would wait forever.
+  if ((handle.client.options.max ?? 1) < 2) throw new Error("migrateDatabase needs a PostgreSQL pool of at least 2 connections");
   const lockConn = await handle.client.reserve();
   try {
     await lockConn`select pg_advisory_lock(727274001)`;

@@ -54,7 +54,7 @@ test("email flow up to sending", async ({ page }) => {
     mimeType: "text/plain",
     buffer: Buffer.from("Бриф вебінару"),
   });
-  await page.getByTestId("upload-form").getByRole("button").click();
+  await page.getByTestId("upload-form").getByRole("button", { name: "Додати файл" }).click();
   await expect(page.getByTestId("files-list")).toContainText("brief.txt");
   const download = page.waitForEvent("download");
   await page.getByTestId("files-list").getByRole("link", { name: "brief.txt" }).click();

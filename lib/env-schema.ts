@@ -38,6 +38,12 @@ export const envSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(5)),
     LOGIN_MAX_FAILURES_PER_IP: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(30)),
     LOGIN_THROTTLE_WINDOW_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(900)),
+    /** Run the background workers (sending, status checks) in this instance. Off for web-only instances. */
+    WORKERS_ENABLED: bool(true),
+    /** eSputnik calls in flight at once per mailing being sent (and per status update). */
+    SEND_CONCURRENCY: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(64).default(8)),
+    /** Between automatic status checks of a mailing that still has recipients without a final status. */
+    STATUS_POLL_INTERVAL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).max(86_400).default(300)),
   })
   .superRefine((e, ctx) => {
     // Production refuses to start without real secrets: a guessable key would make the stored

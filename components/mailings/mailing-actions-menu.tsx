@@ -23,16 +23,6 @@ export function MailingActionsMenu({ mailing, canManage, preflight }: { mailing:
   if (!canManage) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {/* Sending and status updates arrive with the send engine; until then the actions are shown disabled, never faked. */}
-      <button type="button" className="btn-primary" disabled title={t("sendComing")} data-testid="send-message" aria-describedby="send-hint">
-        ▶ {t("sendMessage")}
-      </button>
-      <button type="button" className="btn-secondary" disabled title={t("sendComing")} data-testid="update-status">
-        {t("updateStatus")}
-      </button>
-      <span id="send-hint" className="sr-only">
-        {t("sendComing")}
-      </span>
       {preflight.total > 0 || mailing.status !== "draft" ? (
         <button type="button" className="btn-secondary" onClick={() => setFollowUp(true)} data-testid="create-follow-up">
           {t("followUp")}

@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -77,9 +78,18 @@ export const mailings = pgTable(
     /** Contact upload progress: recipients with id ≤ cursor are in the eSputnik group. */
     uploadCursor: bigint("upload_cursor", { mode: "number" }).notNull().default(0),
     statusCheckedAt: timestamp("status_checked_at", { withTimezone: true }),
+    /**
+     * The send run holding the mailing, and until when (database time). One runner per mailing at
+     * a time: only the holder may claim recipients, so only it may recover batches a dead runner left.
+     */
+    sendLeaseOwner: text("send_lease_owner"),
+    sendLeaseExpiresAt: timestamp("send_lease_expires_at", { withTimezone: true }),
+    /** When the periodic status check is next due; null while there is nothing left to check. */
+    nextStatusPollAt: timestamp("next_status_poll_at", { withTimezone: true }),
   },
   (t) => [
     index("mailings_status_idx").on(t.status),
+    index("mailings_next_status_poll_idx").on(t.nextStatusPollAt),
     index("mailings_created_at_idx").on(t.createdAt),
     index("mailings_sent_at_idx").on(t.sentAt),
     index("mailings_created_by_idx").on(t.createdBy),
@@ -124,6 +134,8 @@ export const mailingRecipients = pgTable(
     rejectReason: text("reject_reason"),
     /** Latest eSputnik status (IN_QUEUE, DELIVERED, READ, …) and when it was seen. */
     esputnikStatus: text("esputnik_status"),
+    /** Rank of esputnikStatus (lib/sending/responses.ts): a status with a lower rank never overwrites it. */
+    statusRank: smallint("status_rank").notNull().default(0),
     statusAt: timestamp("status_at", { withTimezone: true }),
     delivered: boolean("delivered").notNull().default(false),
     failed: boolean("failed").notNull().default(false),
@@ -137,6 +149,9 @@ export const mailingRecipients = pgTable(
     uniqueIndex("mailing_recipients_locator_uq").on(t.mailingId, t.locator),
     index("mailing_recipients_state_idx").on(t.mailingId, t.state, t.id),
     index("mailing_recipients_status_idx").on(t.mailingId, t.esputnikStatus),
+    // Covers every column a recipient's response is computed from (lib/mailings/responses.ts), so
+    // the dashboards count responses per mailing from the index alone, in order (db/queries/dashboard.ts).
+    index("mailing_recipients_response_idx").on(t.mailingId, t.state, t.esputnikStatus, t.failed, t.delivered),
     index("mailing_recipients_batch_idx").on(t.batchId),
     uniqueIndex("mailing_recipients_request_uq").on(t.requestId),
   ],
@@ -162,6 +177,8 @@ export const sendBatches = pgTable(
     size: integer("size").notNull(),
     worker: text("worker").notNull(),
     error: text("error"),
+    /** contacts_upload: eSputnik's asyncSessionId, polled until the import finishes. */
+    importSessionId: text("import_session_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     settledAt: timestamp("settled_at", { withTimezone: true }),

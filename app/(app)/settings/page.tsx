@@ -6,12 +6,25 @@ import { actorWith } from "@/lib/server/page-guard";
 import { getEsputnikSettingsView } from "@/lib/settings/esputnik-settings";
 import { NoAccess } from "@/components/shell/no-access";
 import { EsputnikSettingsForm } from "./esputnik-settings-form";
+import { WebhookSettings } from "@/components/sending/webhook-settings";
+import { WEBHOOK_PATH, webhookCredentialsInfo } from "@/lib/sending";
+import { headers } from "next/headers";
+
+/** The address eSputnik must call, as this request reached us (behind a proxy: its forwarded host). */
+async function publicUrl(path: string): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}${path}`;
+}
 
 export default async function SettingsPage() {
   if (!(await actorWith("administer"))) return <NoAccess />;
   const t = await getTranslations();
   const format = await getFormatter();
-  const view = await getEsputnikSettingsView(await getDb(), { defaultUrl: env.ESPUTNIK_DEFAULT_URL });
+  const db = await getDb();
+  const view = await getEsputnikSettingsView(db, { defaultUrl: env.ESPUTNIK_DEFAULT_URL });
+  const webhook = await webhookCredentialsInfo(db);
   return (
     <div className="max-w-3xl space-y-6">
       <div className="flex items-center justify-between">
@@ -32,6 +45,10 @@ export default async function SettingsPage() {
         </div>
         {/* Only the view goes to the browser: the password itself never leaves the server. */}
         <EsputnikSettingsForm apiUrl={view.apiUrl} login={view.login} passwordSet={view.passwordSet} />
+      </section>
+      <section className="card space-y-4">
+        <h2 className="text-lg font-semibold">{t("settings.webhookTitle")}</h2>
+        <WebhookSettings url={await publicUrl(WEBHOOK_PATH)} createdAt={webhook?.createdAt.toISOString() ?? null} username={webhook?.username ?? null} />
       </section>
     </div>
   );

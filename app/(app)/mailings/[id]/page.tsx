@@ -16,6 +16,9 @@ import { SummaryTab } from "@/components/mailings/summary-tab";
 import { FeedTab } from "@/components/mailings/feed-tab";
 import { FilesTab } from "@/components/mailings/files-tab";
 import { MailingActionsMenu } from "@/components/mailings/mailing-actions-menu";
+import { RunProcessMenu } from "@/components/sending/run-process-menu";
+import { SendProgressBar } from "@/components/sending/progress-bar";
+import { getSendProgress } from "@/lib/sending";
 
 const TABS = ["audience", "summary", "feed", "files"] as const;
 type Tab = (typeof TABS)[number];
@@ -39,7 +42,8 @@ export default async function MailingPage({
   const format = await getFormatter();
   const canManage = can(actor.role, "manage");
   const editable = canManage && EDITABLE_STATUSES.includes(mailing.status);
-  const preflight = await getPreflight(db, { mailingId: mailing.id });
+  const [preflight, progress] = await Promise.all([getPreflight(db, { mailingId: mailing.id }), getSendProgress(db, { mailingId: mailing.id })]);
+  const tr = await getTranslations();
 
   return (
     <div className="space-y-5">
@@ -60,12 +64,26 @@ export default async function MailingPage({
             </p>
           ) : null}
         </div>
-        <MailingActionsMenu
-          mailing={{ id: mailing.id, name: mailing.name, status: mailing.status, channel: mailing.channel }}
-          canManage={canManage}
-          preflight={preflight}
-        />
+        <div className="flex flex-wrap items-center gap-2">
+          <RunProcessMenu
+            mailingId={mailing.id}
+            status={mailing.status}
+            channel={mailing.channel}
+            canManage={canManage}
+            willReceive={progress?.remaining ?? 0}
+            accepted={progress?.accepted ?? 0}
+            inDoubt={progress?.inDoubt ?? 0}
+            summary={<PreflightSummary preflight={preflight} channel={mailing.channel} />}
+          />
+          <MailingActionsMenu
+            mailing={{ id: mailing.id, name: mailing.name, status: mailing.status, channel: mailing.channel }}
+            canManage={canManage}
+            preflight={preflight}
+          />
+        </div>
       </div>
+
+      <SendProgressBar mailingId={mailing.id} initial={progress} />
 
       <div className="grid gap-5 lg:grid-cols-3">
         <div className="card lg:col-span-2">
@@ -93,7 +111,8 @@ export default async function MailingPage({
           </div>
           {mailing.failureCode ? (
             <p className="rounded-md bg-red-50 px-3 py-2 text-red-800" data-testid="mailing-failure">
-              {t.has(`failures.${mailing.failureCode}`) ? t(`failures.${mailing.failureCode}` as never) : mailing.failureCode}
+              {/* The send engine stores the failure as a full message key (sending.failure.*, esputnikErrors.*). */}
+              {tr.has(mailing.failureCode as never) ? tr(mailing.failureCode as never) : mailing.failureCode}
               {mailing.failureDetail ? <span className="block text-xs text-red-700">{mailing.failureDetail}</span> : null}
             </p>
           ) : null}

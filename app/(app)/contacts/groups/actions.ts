@@ -1,0 +1,37 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { defineAction } from "@/lib/server/action";
+import {
+  countFilterMatches,
+  createGroup,
+  createGroupInput,
+  groupIdInput,
+  previewFilterInput,
+  removeGroup,
+  updateGroup,
+  updateGroupInput,
+} from "@/lib/contacts/manage-groups";
+
+export const createGroupAction = defineAction({ permission: "manage", schema: createGroupInput }, async (input, ctx) => {
+  const group = await createGroup(ctx, input);
+  revalidatePath("/contacts");
+  redirect(`/contacts?group=${group.id}`);
+});
+
+export const updateGroupAction = defineAction({ permission: "manage", schema: updateGroupInput }, async (input, ctx) => {
+  const group = await updateGroup(ctx, input);
+  revalidatePath("/contacts");
+  redirect(`/contacts?group=${group.id}`);
+});
+
+export const deleteGroupAction = defineAction({ permission: "manage", schema: groupIdInput }, async (input, ctx) => {
+  await removeGroup(ctx, input);
+  revalidatePath("/contacts");
+  redirect("/contacts");
+});
+
+/** The live count under the filter builder. */
+export const countFilterAction = defineAction({ permission: "read", kind: "query", schema: previewFilterInput }, async (input, ctx) => ({
+  count: await countFilterMatches(ctx.db, input),
+}));

@@ -1,0 +1,222 @@
+"use client";
+import { startTransition, useActionState, useEffect, useMemo, useState } from "react";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { ActionError } from "@/components/form/action-feedback";
+import { CONTACT_FIELDS, type ContactField } from "@/lib/contacts/contact-fields";
+import { guessMapping } from "@/lib/contacts/import-mapping";
+import type { ImportMapping } from "@/lib/contacts/import-types";
+import { previewImportAction } from "@/app/(app)/contacts/import/actions";
+import type { GroupOption } from "./contacts-table";
+import { readCsvFile, type CsvFileRows } from "./read-csv-file";
+import { RowProblems } from "./row-problems";
+import { useContactImport } from "./use-contact-import";
+
+const PREVIEW_ROWS = 10;
+const NEW_GROUP = "__new";
+
+/** Choose a file → map its columns → check the first rows → import, with a progress bar. */
+export function ImportWizard({ staticGroups }: { staticGroups: GroupOption[] }) {
+  const t = useTranslations("csv");
+  const tf = useTranslations("contacts.fields");
+  const format = useFormatter();
+  const [file, setFile] = useState<{ name: string; data: CsvFileRows } | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>({ columns: [] });
+  const [target, setTarget] = useState("");
+  const [newGroupName, setNewGroupName] = useState("");
+  const importer = useContactImport();
+  const previewRows = useMemo(() => file?.data.rows.slice(0, PREVIEW_ROWS) ?? [], [file]);
+
+  async function choose(chosen: File | undefined) {
+    setFile(null);
+    setFileError(null);
+    if (!chosen) return;
+    try {
+      const data = await readCsvFile(chosen);
+      if (data.rows.length === 0) return setFileError(t("errors.emptyFile"));
+      setFile({ name: chosen.name, data });
+      setMapping(guessMapping(data.header, Object.fromEntries(CONTACT_FIELDS.map((f) => [f, tf(f)]))));
+    } catch {
+      setFileError(t("errors.unreadable"));
+    }
+  }
+
+  const setColumn = (i: number, field: ContactField | null) => setMapping((m) => ({ columns: m.columns.map((c, j) => (j === i ? field : c)) }));
+  const progress = importer.progress;
+  const percent = progress && progress.totalRows ? Math.round((progress.processedRows / progress.totalRows) * 100) : 0;
+
+  return (
+    <div className="space-y-5" data-testid="import-wizard">
+      <div>
+        <label className="field-label" htmlFor="import-file">
+          {t("chooseFile")}
+        </label>
+        <input id="import-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void choose(e.target.files?.[0])} disabled={importer.running} data-testid="import-file" />
+        {fileError ? (
+          <p role="alert" className="field-error">
+            {fileError}
+          </p>
+        ) : null}
+      </div>
+
+      {file ? (
+        <>
+          <p className="text-sm text-gray-700" data-testid="import-file-info">
+            {t("fileInfo", { name: file.name, rows: file.data.rows.length })}
+          </p>
+          <MappingTable header={file.data.header} firstRow={file.data.rows[0]?.cells ?? []} mapping={mapping} onChange={setColumn} />
+          <Preview mapping={mapping} rows={previewRows} />
+          <div className="flex flex-wrap items-end gap-3">
+            <label className="text-sm">
+              <span className="field-label">{t("addToGroup")}</span>
+              <select value={target} onChange={(e) => setTarget(e.target.value)} className="field-input" data-testid="import-group">
+                <option value="">{t("noGroup")}</option>
+                {staticGroups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+                <option value={NEW_GROUP}>{t("newGroup")}</option>
+              </select>
+            </label>
+            {target === NEW_GROUP ? (
+              <input aria-label={t("newGroupName")} placeholder={t("newGroupName")} value={newGroupName} onChange={(e) => setNewGroupName(e.target.value)} className="field-input max-w-xs" />
+            ) : null}
+            <button
+              type="button"
+              className="btn-primary"
+              disabled={importer.running}
+              data-testid="import-start"
+              onClick={() =>
+                void importer.run({
+                  fileName: file.name,
+                  rows: file.data.rows,
+                  mapping,
+                  groupId: target && target !== NEW_GROUP ? target : undefined,
+                  newGroupName: target === NEW_GROUP ? newGroupName : undefined,
+                })
+              }
+            >
+              {t("start")}
+            </button>
+          </div>
+        </>
+      ) : null}
+
+      <ActionError state={importer.failure} testId="import-error" />
+      {progress ? (
+        <div className="space-y-2" data-testid="import-progress">
+          <div className="h-3 w-full overflow-hidden rounded bg-gray-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <div className="h-full bg-blue-600 transition-all" style={{ width: `${percent}%` }} />
+          </div>
+          <p className="text-sm text-gray-700">
+            {progress.status === "running"
+              ? t("importing", { done: format.number(progress.processedRows), total: format.number(progress.totalRows) })
+              : t("finished", { inserted: format.number(progress.insertedRows), rejected: format.number(progress.rejectedRows) })}
+          </p>
+          {progress.status !== "running" ? (
+            <Link href={`/contacts/import/${progress.id}`} className="btn-secondary" data-testid="import-report-link">
+              {t("openReport")}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+      {importer.running ? <p className="text-xs text-gray-500">{t("leaveWarning")}</p> : null}
+    </div>
+  );
+}
+
+function MappingTable({
+  header,
+  firstRow,
+  mapping,
+  onChange,
+}: {
+  header: string[];
+  firstRow: string[];
+  mapping: ImportMapping;
+  onChange: (column: number, field: ContactField | null) => void;
+}) {
+  const t = useTranslations("csv");
+  const tf = useTranslations("contacts.fields");
+  return (
+    <section>
+      <h2 className="mb-2 text-base font-semibold">{t("mappingTitle")}</h2>
+      <table className="min-w-full divide-y divide-gray-200 text-sm" data-testid="import-mapping">
+        <thead className="text-left text-xs font-semibold uppercase text-gray-500">
+          <tr>
+            <th className="px-2 py-1">{t("column")}</th>
+            <th className="px-2 py-1">{t("example")}</th>
+            <th className="px-2 py-1">{t("field")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-gray-100">
+          {header.map((title, i) => (
+            <tr key={i}>
+              <td className="px-2 py-1 font-medium">{title}</td>
+              <td className="max-w-xs truncate px-2 py-1 text-gray-600">{firstRow[i]}</td>
+              <td className="px-2 py-1">
+                <select
+                  aria-label={title}
+                  value={mapping.columns[i] ?? ""}
+                  onChange={(e) => onChange(i, (e.target.value || null) as ContactField | null)}
+                  className="rounded border border-gray-300 bg-white px-2 py-1"
+                >
+                  <option value="">{t("skip")}</option>
+                  {CONTACT_FIELDS.map((f) => (
+                    <option key={f} value={f}>
+                      {tf(f)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The first rows as the server will read them (same validation and normalisation as the import). */
+function Preview({ mapping, rows }: { mapping: ImportMapping; rows: CsvFileRows["rows"] }) {
+  const t = useTranslations("csv");
+  const tf = useTranslations("contacts.fields");
+  const [state, preview] = useActionState(previewImportAction, null);
+  const key = JSON.stringify(mapping);
+  useEffect(() => {
+    startTransition(() => preview({ mapping: JSON.parse(key) as ImportMapping, rows }));
+  }, [key, rows, preview]);
+  return (
+    <section>
+      <h2 className="text-base font-semibold">{t("previewTitle")}</h2>
+      <p className="mb-2 text-xs text-gray-500">{t("previewText")}</p>
+      <ActionError state={state} />
+      {state?.ok ? (
+        <table className="min-w-full divide-y divide-gray-200 text-sm" data-testid="import-preview">
+          <thead className="text-left text-xs font-semibold uppercase text-gray-500">
+            <tr>
+              <th className="px-2 py-1">{t("row")}</th>
+              <th className="px-2 py-1">{tf("fullName")}</th>
+              <th className="px-2 py-1">{tf("email")}</th>
+              <th className="px-2 py-1">{tf("mobilePhone")}</th>
+              <th className="px-2 py-1">{t("reason")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {state.data.map((r) => (
+              <tr key={r.row}>
+                <td className="px-2 py-1 text-gray-500">{r.row}</td>
+                <td className="px-2 py-1">{r.contact?.fullName}</td>
+                <td className="px-2 py-1">{r.contact?.email}</td>
+                <td className="px-2 py-1">{r.contact?.mobilePhone}</td>
+                <td className="px-2 py-1">{r.problems.length ? <RowProblems problems={r.problems} /> : <span className="text-green-700">{t("ok")}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

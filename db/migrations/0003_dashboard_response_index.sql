@@ -1,0 +1,1 @@
+CREATE INDEX "mailing_recipients_response_idx" ON "mailing_recipients" USING btree ("mailing_id","state","esputnik_status","failed","delivered");

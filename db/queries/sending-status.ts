@@ -1,0 +1,133 @@
+/**
+ * Queries for eSputnik statuses: paging through accepted recipients, and applying statuses in bulk
+ * (one UPDATE … FROM json_to_recordset per page) with the rank guard that keeps a status from ever
+ * going backwards, whichever of polling, webhooks and reconciliation comes first.
+ */
+import { and, asc, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
+import { executeRows } from "../execute";
+import type { Queryable } from "../types";
+import { mailingRecipients, mailings } from "../schema";
+
+export type StatusRow = { id: number; status: string; rank: number; delivered: boolean; failed: boolean; done: boolean };
+
+/** One page of accepted recipients with a request id, after `afterId` (keyset paging on the state index). */
+export async function readAcceptedPage(
+  db: Queryable,
+  q: { mailingId: string; afterId: number; limit: number; onlyOpen: boolean },
+): Promise<{ id: number; requestId: string }[]> {
+  const rows = await db
+    .select({ id: mailingRecipients.id, requestId: mailingRecipients.requestId })
+    .from(mailingRecipients)
+    .where(
+      and(
+        eq(mailingRecipients.mailingId, q.mailingId),
+        eq(mailingRecipients.state, "accepted"),
+        gt(mailingRecipients.id, q.afterId),
+        isNotNull(mailingRecipients.requestId),
+        q.onlyOpen ? eq(mailingRecipients.done, false) : undefined,
+      ),
+    )
+    .orderBy(asc(mailingRecipients.id))
+    .limit(q.limit);
+  return rows as { id: number; requestId: string }[];
+}
+
+
+/** Applies statuses to recipients by id; only a higher rank replaces the stored status. Returns rows changed. */
+export async function applyStatusesById(db: Queryable, q: { rows: StatusRow[]; at: Date }): Promise<number> {
+  if (q.rows.length === 0) return 0;
+  const changed = await executeRows<{ id: unknown }>(
+    db,
+    sql`update ${mailingRecipients} as r
+        set esputnik_status = v.status, status_rank = v.rank, delivered = v.delivered, failed = v.failed, done = v.done,
+            status_at = ${q.at.toISOString()}::timestamptz
+        from json_to_recordset(${JSON.stringify(q.rows)}::json)
+          as v(id bigint, status text, rank int, delivered boolean, failed boolean, done boolean)
+        where r.id = v.id and r.state = 'accepted' and v.rank > r.status_rank
+        returning r.id`,
+  );
+  return changed.length;
+}
+
+/** A status learned from activity (webhook or contact activity): by our id (externalRequestId) or eSputnik's (iid). */
+export type ActivityStatusRow = Omit<StatusRow, "id"> & { id: number | null; requestId: string | null; at: Date };
+
+/**
+ * Applies activity statuses. Besides accepted recipients, an event for a recipient in doubt is
+ * proof that its call reached eSputnik: it becomes accepted (with the event's id as request id when
+ * no other row holds it). Rows still "sending" take the status; their batch settles them.
+ */
+export async function applyActivityStatuses(
+  db: Queryable,
+  q: { byId: ActivityStatusRow[]; byRequestId: ActivityStatusRow[] },
+): Promise<number> {
+  let changed = 0;
+  for (const [rows, match] of [
+    [q.byId, sql`r.id = v.id`],
+    [q.byRequestId, sql`r.request_id = v.request_id`],
+  ] as const) {
+    if (rows.length === 0) continue;
+    const result = await executeRows<{ id: unknown }>(
+      db,
+      sql`update ${mailingRecipients} as r
+          set esputnik_status = v.status, status_rank = v.rank, delivered = v.delivered, failed = v.failed, done = v.done,
+              status_at = v.at,
+              state = case when r.state = 'in_doubt' then 'accepted'::recipient_state else r.state end,
+              request_id = case
+                when r.request_id is null and v.request_id is not null
+                  and not exists (select 1 from ${mailingRecipients} x where x.request_id = v.request_id)
+                then v.request_id else r.request_id end
+          from json_to_recordset(${activityPayload(rows)}::json)
+            as v(id bigint, request_id text, status text, rank int, delivered boolean, failed boolean, done boolean, at timestamptz)
+          where ${match} and r.state in ('accepted', 'in_doubt', 'sending') and v.rank > r.status_rank
+          returning r.id`,
+    );
+    changed += result.length;
+  }
+  return changed;
+}
+
+const activityPayload = (rows: ActivityStatusRow[]) =>
+  JSON.stringify(rows.map(({ requestId, at, ...rest }) => ({ ...rest, request_id: requestId, at: at.toISOString() })));
+
+/** Whether any accepted recipient still waits for a final status. */
+export async function hasOpenRecipients(db: Queryable, { mailingId }: { mailingId: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: mailingRecipients.id })
+    .from(mailingRecipients)
+    .where(and(eq(mailingRecipients.mailingId, mailingId), eq(mailingRecipients.state, "accepted"), eq(mailingRecipients.done, false)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Records a status check and when the next periodic one is due (null: nothing left to check). */
+export async function recordStatusCheck(db: Queryable, q: { mailingId: string; checkedAt: Date; nextPollInSeconds: number | null }): Promise<void> {
+  await db
+    .update(mailings)
+    .set({
+      statusCheckedAt: q.checkedAt,
+      nextStatusPollAt: q.nextPollInSeconds === null ? null : sql`now() + make_interval(secs => ${q.nextPollInSeconds}::float8)`,
+    })
+    .where(eq(mailings.id, q.mailingId));
+}
+
+/** Schedules the periodic check of a mailing that has just been handed over. */
+export async function scheduleStatusPoll(db: Queryable, q: { mailingId: string; inSeconds: number }): Promise<void> {
+  await db
+    .update(mailings)
+    .set({ nextStatusPollAt: sql`now() + make_interval(secs => ${q.inSeconds}::float8)` })
+    .where(eq(mailings.id, q.mailingId));
+}
+
+/**
+ * Claims the mailings whose periodic status check is due, pushing their due time forward in the
+ * same statement, so that of several app instances ticking at once only one enqueues each check.
+ */
+export async function claimDueStatusPolls(db: Queryable, q: { retryInSeconds: number }): Promise<string[]> {
+  const rows = await db
+    .update(mailings)
+    .set({ nextStatusPollAt: sql`now() + make_interval(secs => ${q.retryInSeconds}::float8)` })
+    .where(lte(mailings.nextStatusPollAt, sql`now()`))
+    .returning({ id: mailings.id });
+  return rows.map((r) => r.id);
+}

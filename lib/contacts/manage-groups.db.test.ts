@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { executeRows } from "@/db/execute";
+import { listGroupsOfContact } from "@/db/queries/groups";
+import type { Contact } from "@/db/schema";
+import { addContactsToGroup, addViewToGroup, countFilterMatches, createGroup, createGroupInput, removeContactsFromGroup, removeGroup, updateGroup } from "./manage-groups";
+import { contactsMatchingQuery } from "./matching";
+import { addContact, contactsTestActor } from "./testing";
+
+let t: TestDatabase;
+let ctx: Awaited<ReturnType<typeof contactsTestActor>>;
+let people: Contact[];
+beforeAll(async () => {
+  t = await createTestDatabase();
+  ctx = await contactsTestActor(t.db);
+  people = [];
+  for (let i = 0; i < 6; i++) {
+    people.push(await addContact(ctx, { fullName: `Person ${i}`, email: `p${i}@example.com`, language: i % 2 ? "en" : "uk", doNotUseEmail: i === 4 }));
+  }
+});
+afterAll(() => t?.destroy());
+
+const ids = (cs: Contact[]) => cs.map((c) => c.id).sort();
+/** Runs the query the way the mailings audience import will: as a subquery of one statement. */
+async function matchingIds(spec: Parameters<typeof contactsMatchingQuery>[1]): Promise<string[]> {
+  const query = await contactsMatchingQuery(t.db, spec);
+  const rows = await executeRows<{ id: string }>(t.db, sql`select c.id from contacts c where c.id in (${query}) order by c.id`);
+  return rows.map((r) => r.id).sort();
+}
+
+describe(`groups (${process.env.TEST_DB})`, () => {
+  it("static group: add picked contacts (twice is harmless), remove some, list a contact's groups", async () => {
+    const first = await addContactsToGroup(ctx, { newGroupName: "Webinar", contactIds: [people[0]!.id, people[1]!.id, people[2]!.id] });
+    expect(first).toMatchObject({ groupName: "Webinar", added: 3 });
+    const again = await addContactsToGroup(ctx, { groupId: first.groupId, contactIds: [people[2]!.id, people[3]!.id] });
+    expect(again.added).toBe(1);
+    expect(await removeContactsFromGroup(ctx, { groupId: first.groupId, contactIds: [people[0]!.id] })).toBe(1);
+    expect(await matchingIds({ groupId: first.groupId })).toEqual(ids([people[1]!, people[2]!, people[3]!]));
+    expect((await listGroupsOfContact(t.db, { contactId: people[1]!.id })).map((g) => g.name)).toEqual(["Webinar"]);
+  });
+
+  it("group names are unique case-insensitively", async () => {
+    await expect(createGroup(ctx, { kind: "static", name: "WEBINAR", folder: null, isFavourite: false })).rejects.toMatchObject({ code: "groups.errors.nameTaken" });
+  });
+
+  it("dynamic group: a saved filter from the form's JSON, evaluated when used", async () => {
+    const input = createGroupInput.parse({
+      kind: "dynamic",
+      name: "English speakers",
+      isFavourite: "on",
+      filter: JSON.stringify({ combinator: "and", conditions: [{ field: "language", op: "equals", value: "en" }] }),
+    });
+    const group = await createGroup(ctx, input);
+    expect(group).toMatchObject({ kind: "dynamic", isFavourite: true, folder: null });
+    expect(await matchingIds({ groupId: group.id })).toEqual(ids([people[1]!, people[3]!, people[5]!]));
+    const later = await addContact(ctx, { fullName: "Newcomer", language: "en" });
+    expect(await matchingIds({ groupId: group.id })).toContain(later.id);
+    await expect(addContactsToGroup(ctx, { groupId: group.id, contactIds: [people[0]!.id] })).rejects.toMatchObject({ code: "groups.errors.notStatic" });
+  });
+
+  it("counts a filter for the live preview and matches ad-hoc filters and selections", async () => {
+    const filter = { combinator: "or" as const, conditions: [{ field: "doNotUseEmail" as const, op: "isTrue" as const, value: "" }, { field: "fullName" as const, op: "equals" as const, value: "person 0" }] };
+    expect(await countFilterMatches(t.db, { filter })).toBe(2);
+    expect(await matchingIds({ filter })).toEqual(ids([people[0]!, people[4]!]));
+    expect(await matchingIds({ contactIds: [people[5]!.id] })).toEqual([people[5]!.id]);
+    expect(await matchingIds({ contactIds: [] })).toEqual([]);
+    await expect(contactsMatchingQuery(t.db, { groupId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "groups.errors.notFound" });
+  });
+
+  it("adds a whole filtered view to a static group in one statement", async () => {
+    const target = await createGroup(ctx, { kind: "static", name: "Ukrainian speakers", folder: "Segments", isFavourite: false });
+    const added = await addViewToGroup(ctx, { groupId: target.id, view: { filter: { combinator: "and", conditions: [{ field: "language", op: "equals", value: "uk" }] } } });
+    expect(added).toBe(3);
+    expect(await matchingIds({ groupId: target.id })).toEqual(ids([people[0]!, people[2]!, people[4]!]));
+  });
+
+  it("a dynamic group may refer only to static groups, which then cannot be deleted", async () => {
+    const webinar = (await listGroupsOfContact(t.db, { contactId: people[1]!.id }))[0]!;
+    const english = await createGroup(ctx, { kind: "static", name: "Temp", folder: null, isFavourite: false });
+    const dynamicRef = { combinator: "and" as const, conditions: [{ field: "group" as const, op: "inGroup" as const, value: webinar.id }] };
+    const attendees = await createGroup(ctx, { kind: "dynamic", name: "Attendees", folder: null, isFavourite: false, filter: dynamicRef });
+    await expect(
+      createGroup(ctx, { kind: "dynamic", name: "Nested", folder: null, isFavourite: false, filter: { combinator: "and", conditions: [{ field: "group", op: "inGroup", value: attendees.id }] } }),
+    ).rejects.toMatchObject({ code: "groups.errors.filterGroupNotStatic" });
+    await expect(removeGroup(ctx, { id: webinar.id })).rejects.toMatchObject({ code: "groups.errors.inUse", values: { name: "Attendees" } });
+    await removeGroup(ctx, { id: english.id });
+    const renamed = await updateGroup(ctx, { id: attendees.id, name: "Attendees 2026", folder: "Events", isFavourite: true });
+    expect(renamed).toMatchObject({ name: "Attendees 2026", folder: "Events", filter: dynamicRef });
+  });
+});

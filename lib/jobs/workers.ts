@@ -1,0 +1,70 @@
+/**
+ * Registers the send engine's workers on a pg-boss instance, and the periodic tick that resumes
+ * orphaned sends and schedules status checks. Any number of app instances may do this against one
+ * database: pg-boss hands each job to one worker, and the engine is safe even if it did not.
+ */
+import type { Job, PgBoss } from "pg-boss";
+import { z } from "zod";
+import type { SendingContext } from "@/lib/sending/context";
+import { runReconcile } from "@/lib/sending/reconcile";
+import { runSendJob } from "@/lib/sending/send-job";
+import { runStatusUpdate } from "@/lib/sending/status-job";
+import { runSendingTick } from "@/lib/sending/tick";
+import { QUEUES } from "./queues";
+
+const sendData = z.object({ mailingId: z.uuid() });
+const statusData = z.object({ mailingId: z.uuid(), scope: z.enum(["all", "open"]), actorId: z.uuid().nullable() });
+const reconcileData = z.object({ mailingId: z.uuid(), actorId: z.uuid().nullable() });
+
+export interface WorkerOptions {
+  /** Mailings sent at once by this instance (each with `concurrency` calls in flight). */
+  sendJobs?: number;
+  /** Between ticks; 0 disables the tick (tests drive it by hand). */
+  tickMs?: number;
+}
+
+export type Workers = { stop(): Promise<void> };
+
+export async function startSendingWorkers(boss: PgBoss, ctx: SendingContext, options: WorkerOptions = {}): Promise<Workers> {
+  const handle =
+    <T>(schema: z.ZodType<T>, run: (data: T) => Promise<unknown>) =>
+    async ([job]: Job<unknown>[]) => {
+      if (!job) return null;
+      return run(schema.parse(job.data));
+    };
+  const polling = { batchSize: 1, pollingIntervalSeconds: 1 };
+  await boss.work(
+    QUEUES.send,
+    { ...polling, localConcurrency: options.sendJobs ?? 2 },
+    handle(sendData, (data) => runSendJob(ctx, data)),
+  );
+  await boss.work(
+    QUEUES.status,
+    { ...polling, localConcurrency: 2 },
+    handle(statusData, (data) => runStatusUpdate(ctx, data)),
+  );
+  await boss.work(
+    QUEUES.reconcile,
+    polling,
+    handle(reconcileData, (data) => runReconcile(ctx, data)),
+  );
+
+  let timer: NodeJS.Timeout | null = null;
+  let ticking: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    ticking = runSendingTick(ctx).catch((err: unknown) => ctx.logger.error("sending tick failed", err));
+  };
+  const tickMs = options.tickMs ?? 15_000;
+  if (tickMs > 0) {
+    tick();
+    timer = setInterval(tick, tickMs);
+    timer.unref();
+  }
+  return {
+    async stop() {
+      if (timer) clearInterval(timer);
+      await ticking;
+      for (const queue of Object.values(QUEUES)) await boss.offWork(queue, { wait: true });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Hands out the id ranges that become smartsend batches. Finding a range is a quick read done one
+ * at a time; claiming it (the costly write) then runs in parallel without two claims ever sharing
+ * rows, so every batch is full — exactly ceil(N / batch size) calls for an audience sent at once.
+ * Recipients put back to pending (a call eSputnik refused) lie behind the cursor: a last sweep
+ * from the start picks them up.
+ */
+import { nextBatchBoundary } from "@/db/queries/sending";
+import { Permits } from "./permits";
+import type { SendRun } from "./send-run";
+
+export type BatchRange = { afterId: number; upToId: number };
+
+export class BatchRanges {
+  private afterId = 0;
+  private exhausted = false;
+  private readonly lock = new Permits(1);
+
+  constructor(private readonly run: SendRun) {}
+
+  next(): Promise<BatchRange | null> {
+    return this.lock.use(async () => {
+      const { ctx, plan } = this.run;
+      while (!this.exhausted && !this.run.stopped) {
+        const upToId = await nextBatchBoundary(ctx.db, { mailingId: plan.mailingId, afterId: this.afterId, count: ctx.config.smartsendBatchSize });
+        if (upToId !== null) {
+          const range = { afterId: this.afterId, upToId };
+          this.afterId = upToId;
+          return range;
+        }
+        if (this.afterId === 0) this.exhausted = true;
+        this.afterId = 0;
+      }
+      return null;
+    });
+  }
+
+  /** A batch went back to pending: look for it again (from the start). */
+  reopen(): void {
+    this.exhausted = false;
+    this.afterId = 0;
+  }
+}
