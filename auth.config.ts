@@ -27,12 +27,14 @@ export const authConfig = {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.loginAt = Date.now();
       }
       return token;
     },
     session({ session, token }) {
       if (token.uid) session.user.id = token.uid;
       if (token.role) session.user.role = token.role;
+      if (token.loginAt) session.user.loginAt = token.loginAt;
       return session;
     },
   },

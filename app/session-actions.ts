@@ -22,7 +22,13 @@ export const setLocale = definePublicAction({ schema: z.object({ locale: z.enum(
   return { locale };
 });
 
-/** Signing out needs no permission: at worst it ends a session that was already gone. */
+/**
+ * Signing out needs no permission: at worst it ends a session that was already gone. Besides
+ * deleting the cookie it voids the user's sessions begun until now, so a refreshed cookie from a
+ * request still in flight cannot sign the browser back in.
+ */
 export const logout = definePublicAction({ schema: z.object({}) }, async () => {
+  const actor = await getActor();
+  if (actor) await updateUser(await getDb(), { id: actor.id, patch: { sessionsValidAfter: new Date() } });
   await signOut({ redirectTo: "/login" });
 });

@@ -3,6 +3,7 @@ import { LoginPage } from "./pages/login-page";
 import { Shell } from "./pages/shell";
 import { MailingPage } from "./pages/mailing-page";
 import { DashboardsPage } from "./pages/dashboards-page";
+import { demoSimulatorControl, SendPanel } from "./pages/send-panel";
 
 /**
  * The section-level summaries (seed manual 3.3 and 4.4). The fixture is made through the UI: an
@@ -112,9 +113,52 @@ test("the filter lives in the URL, the page speaks the visitor's language, and a
   await expect(page.getByTestId("period-note")).toContainText("created");
 });
 
-// Needs the send engine in the UI: the "Send" button on a mailing is still disabled (components/mailings/mailing-actions-menu.tsx).
-// When it lands: create both mailings as above, send each, wait until the simulator's statuses arrive (the mailing's
-// Summary tab shows them), then check on the dashboard that recipients sent / delivered / not delivered / read (email)
-// grew by the mailing's own Summary-tab figures, that the SMS mailing's progress row shows its sent-at time and status,
-// and that its "delivered" link opens the audience filtered to delivered recipients.
-test.fixme("after the end-to-end send of an email and an SMS mailing, the dashboard shows their deliveries", async () => {});
+/**
+ * After a real send through the demo simulator (Run process → Send message, then Update status),
+ * the dashboard counts the recipients the way each mailing's own Summary tab does.
+ */
+test("after the end-to-end send of an email and an SMS mailing, the dashboard shows their deliveries", async ({ page, browser }, testInfo) => {
+  const sim = await demoSimulatorControl(browser);
+  await new LoginPage(page).loginAs("manager");
+  await new Shell(page).switchLanguage("uk");
+  const run = Date.now().toString(36);
+  const dash = new DashboardsPage(page);
+  const mailing = new MailingPage(page);
+  const panel = new SendPanel(page);
+
+  for (const spec of [
+    { channel: "email" as const, esputnikId: 305, search: "Підтвердження", name: `Підтвердження ${run}` },
+    { channel: "sms" as const, esputnikId: 307, search: "Verification", name: `Код SMS ${run}` },
+  ]) {
+    const message = await savedMessage(page, { esputnikId: spec.esputnikId, channel: spec.channel, search: spec.search });
+    const view = { period: "7d", message: message.id };
+    await dash.goto(view);
+    const before = {
+      sent: await dash.read(dash.figure(spec.channel, "recipients-sent")),
+      delivered: await dash.read(dash.figure(spec.channel, "recipients-delivered")),
+      notDelivered: await dash.read(dash.figure(spec.channel, "recipients-notDelivered")),
+    };
+
+    await mailing.create({ name: spec.name, messageName: message.name });
+    await mailing.importSelected(3);
+    const promised = await panel.send();
+    await panel.expectFinished();
+    await sim.advance(300);
+    await panel.runProcess("updateStatus");
+    await expect(page.getByTestId("send-progress-checked")).toBeVisible({ timeout: 20_000 });
+
+    await dash.goto(view);
+    expect(await dash.read(dash.figure(spec.channel, "recipients-sent"))).toBe(before.sent + promised);
+    const delivered = (await dash.read(dash.figure(spec.channel, "recipients-delivered"))) - before.delivered;
+    const notDelivered = (await dash.read(dash.figure(spec.channel, "recipients-notDelivered"))) - before.notDelivered;
+    // Every recipient reached a final status: delivered (or read / clicked) or not delivered.
+    expect(delivered + notDelivered).toBe(promised);
+    if (spec.channel === "sms") {
+      const row = dash.progressRow(spec.name);
+      await expect(row).toContainText("Надіслано");
+      await expect(row).toContainText(String(promised));
+    }
+  }
+  await page.screenshot({ path: testInfo.outputPath("dashboard-after-send.png"), fullPage: true });
+  await page.screenshot({ path: "test-results/dashboard-after-send.png", fullPage: true });
+});

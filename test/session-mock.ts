@@ -5,9 +5,10 @@ import type { Role } from "@/lib/auth/roles";
  * Test double for the Auth.js session: tests choose who is "signed in" with `signInAs`. Everything
  * after the session (database lookup of the user, permission check) is the real code.
  */
-export const sessionState: { current: { user: { id: string; role: Role; email: string; name: string } } | null } = { current: null };
+type SessionUser = { id: string; role: Role; email: string; name: string; loginAt?: number };
+export const sessionState: { current: { user: SessionUser } | null } = { current: null };
 
-export function signInAs(user: { id: string; role: Role; email: string; name: string } | null) {
+export function signInAs(user: SessionUser | null) {
   sessionState.current = user ? { user } : null;
 }
 

@@ -6,7 +6,7 @@ declare module "next-auth" {
     role?: Role;
   }
   interface Session {
-    user: { id: string; role: Role } & DefaultSession["user"];
+    user: { id: string; role: Role; loginAt?: number } & DefaultSession["user"];
   }
 }
 
@@ -14,5 +14,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
+    /** When this session began (ms); kept through token refreshes, compared with sessionsValidAfter. */
+    loginAt?: number;
   }
 }

@@ -47,7 +47,7 @@ export async function insertUser(db: Queryable, values: NewUser): Promise<User> 
 
 export async function updateUser(
   db: Queryable,
-  { id, patch }: { id: string; patch: Partial<Pick<User, "role" | "disabledAt" | "name" | "locale" | "passwordHash">> },
+  { id, patch }: { id: string; patch: Partial<Pick<User, "role" | "disabledAt" | "name" | "locale" | "passwordHash" | "sessionsValidAfter">> },
 ): Promise<User | undefined> {
   const [row] = await db
     .update(users)

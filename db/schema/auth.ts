@@ -15,6 +15,11 @@ export const users = pgTable(
     role: roleEnum("role").notNull().default("viewer"),
     locale: localeEnum("locale").notNull().default("uk"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /**
+     * Sessions that began before this instant are void (set on sign-out). A signed JWT cannot be
+     * recalled, and a request in flight at sign-out may hand the browser a refreshed one.
+     */
+    sessionsValidAfter: timestamp("sessions_valid_after", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

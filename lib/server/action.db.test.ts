@@ -43,6 +43,17 @@ describe(`defineAction (${process.env.TEST_DB})`, () => {
     expect(await manageAction(null, { count: "2" })).toMatchObject({ ok: false, error: "forbidden" });
   });
 
+  it("refuses a session that began before the user signed out", async () => {
+    const { updateUser } = await import("@/db/queries/users");
+    await updateUser(t.db, { id: users.manager.id, patch: { sessionsValidAfter: new Date("2026-01-01T12:00:00Z") } });
+    signInAs({ ...users.manager, loginAt: Date.parse("2026-01-01T11:59:59Z") });
+    expect(await manageAction(null, { count: "2" })).toMatchObject({ ok: false, error: "unauthenticated" });
+    signInAs({ ...users.manager, loginAt: Date.parse("2026-01-01T12:00:01Z") });
+    expect(await manageAction(null, { count: "2" })).toMatchObject({ ok: true });
+    await updateUser(t.db, { id: users.manager.id, patch: { sessionsValidAfter: null } });
+    handler.mockClear();
+  });
+
   it("validates FormData strings with coercion and returns translatable field errors", async () => {
     signInAs(users.manager);
     const form = new FormData();

@@ -16,5 +16,7 @@ export async function getActor(): Promise<Actor | null> {
   if (!id) return null;
   const user = await findActiveUserById(await getDb(), { id });
   if (!user) return null;
+  // Signed out since this session began (possibly from another tab or device).
+  if (user.sessionsValidAfter && (session.user.loginAt ?? 0) < user.sessionsValidAfter.getTime()) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
 }
