@@ -1,24 +1,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import { mailingRecipients } from "@/db/schema";
+import { RESPONSES, type Response } from "./response-keys";
 
-/**
+export { RESPONSES, type Response };
+
+/*
  * The "response" (Відгук) shown per recipient: one word that combines our send state and the
  * latest eSputnik status. Filters, the Audience tab, summaries and follow-ups all use this one
  * definition, in SQL, so counts agree everywhere.
  */
-export const RESPONSES = [
-  "not_sent",
-  "excluded",
-  "sending",
-  "in_doubt",
-  "rejected",
-  "in_queue",
-  "delivered",
-  "read",
-  "clicked",
-  "not_delivered",
-] as const;
-export type Response = (typeof RESPONSES)[number];
 
 /**
  * What each summary figure counts, as the set of responses it adds up — the one definition behind

@@ -4,24 +4,11 @@
  * Pure and client-safe (no server imports): the Audience tab and the progress bar use it too.
  */
 import { classifyStatus } from "@/lib/esputnik/statuses";
+import { RESPONSES, type Response } from "@/lib/mailings/response-keys";
 
-/**
- * Every response key, translated under `responses.*`. The first five come from our own send state
- * (nothing from eSputnik yet), the rest from eSputnik's status. Same keys as lib/mailings/responses.ts.
- */
-export const RESPONSE_KEYS = [
-  "not_sent",
-  "excluded",
-  "sending",
-  "in_doubt",
-  "rejected",
-  "in_queue",
-  "delivered",
-  "read",
-  "clicked",
-  "not_delivered",
-] as const;
-export type ResponseKey = (typeof RESPONSE_KEYS)[number];
+/** The response keys are defined once, with the mailings (lib/mailings/response-keys.ts). */
+export const RESPONSE_KEYS = RESPONSES;
+export type ResponseKey = Response;
 
 /** The response for an eSputnik status alone. Unknown and in-progress statuses read "in queue". */
 export type StatusResponse = Extract<ResponseKey, "in_queue" | "delivered" | "read" | "clicked" | "not_delivered">;
