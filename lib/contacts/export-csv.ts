@@ -2,25 +2,14 @@ import type { SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/types";
 import { listContactRowsAfter, type ContactCursor, type ContactSort } from "@/db/queries/contacts-list";
 import type { ContactRow } from "@/db/queries/contacts";
-import type { ContactField } from "./contact-fields";
+import { CONTACT_FIELDS, type ContactField } from "./contact-fields";
 import { toCsvLine } from "./csv";
 
 /** Rows are read this many at a time, by keyset, so a million-row export holds little memory. */
 const EXPORT_CHUNK = 5000;
 
-/** Exported columns, in the order of the table; the header uses the field names an import recognises. */
-const EXPORT_FIELDS: ContactField[] = [
-  "fullName",
-  "accountName",
-  "jobTitle",
-  "email",
-  "mobilePhone",
-  "workPhone",
-  "language",
-  "doNotUseEmail",
-  "doNotUseSms",
-  "emailInvalid",
-];
+/** Exported columns: every contact field, in the table's order, named as an import recognises them. */
+const EXPORT_FIELDS: readonly ContactField[] = CONTACT_FIELDS;
 
 export type ExportLabels = { fields: Record<ContactField, string>; createdAt: string; yes: string; no: string };
 
