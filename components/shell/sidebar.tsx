@@ -8,7 +8,8 @@ import { Icon } from "./icons";
 
 const ITEMS = [
   { href: "/mailings", key: "mailings", icon: "mail" },
-  { href: "/contacts", key: "contacts", icon: "users" },
+  // Accounts are a tab of the contacts section (components/contacts/contacts-tabs.tsx), not a menu item of their own.
+  { href: "/contacts", key: "contacts", icon: "users", also: ["/accounts"] },
   { href: "/messages", key: "messages", icon: "template" },
   { href: "/dashboards", key: "dashboards", icon: "chart" },
   { href: "/settings", key: "settings", icon: "cog", permission: "administer" as const },
@@ -20,7 +21,7 @@ export function Sidebar({ role }: { role: Role }) {
   return (
     <nav aria-label={t("mainMenu")} className="flex flex-col gap-1 p-3">
       {ITEMS.filter((i) => !("permission" in i) || can(role, i.permission)).map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = [item.href, ...("also" in item ? item.also : [])].some((href) => pathname === href || pathname.startsWith(`${href}/`));
         return (
           <Link
             key={item.href}
