@@ -18,7 +18,7 @@ export const contactRowColumns = {
   doNotUseSms: contacts.doNotUseSms,
   createdAt: contacts.createdAt,
 };
-export type ContactRow = Omit<Contact, "searchText" | "createdBy" | "updatedAt"> & { accountName: string | null };
+export type ContactRow = Omit<Contact, "searchText" | "createdBy" | "updatedAt" | "importId" | "importRowNumber"> & { accountName: string | null };
 
 export async function findContactById(db: Queryable, { id }: { id: string }): Promise<(ContactRow & { updatedAt: Date }) | undefined> {
   const [row] = await db

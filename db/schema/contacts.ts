@@ -64,6 +64,14 @@ export const contacts = pgTable(
     searchText: text("search_text")
       .notNull()
       .generatedAlwaysAs((): SQL => searchTextExpression(contacts)),
+    /**
+     * The CSV import that created the contact, and its row in the file: a later row of the same file
+     * with the same email or phone is reported as "repeats row N" rather than "already in the base".
+     * No foreign key: imports are never deleted, and a key check on every imported row would slow
+     * the import for nothing.
+     */
+    importId: uuid("import_id"),
+    importRowNumber: integer("import_row_number"),
   },
   (t) => [
     // Sort columns carry the id so that a page boundary is stable and keyset export can resume.
@@ -121,16 +129,22 @@ export const contactGroupMembers = pgTable(
   (t) => [primaryKey({ columns: [t.groupId, t.contactId] }), index("contact_group_members_contact_idx").on(t.contactId)],
 );
 
-export const contactImportStatusEnum = pgEnum("contact_import_status", ["running", "done", "failed"]);
+/**
+ * uploading: the browser is sending the file's rows (contact_import_rows); running: a background
+ * job (pg-boss, lib/jobs) imports them; done / failed: finished.
+ */
+export const contactImportStatusEnum = pgEnum("contact_import_status", ["uploading", "running", "done", "failed"]);
 export type ContactImportStatus = (typeof contactImportStatusEnum.enumValues)[number];
 
 /**
- * One CSV import. The browser sends the parsed file in batches; each batch commits together with
- * the counters here, so `lastRowNumber` is exactly how far the import got (and where it resumes).
+ * One CSV import. The background job imports the uploaded rows in batches; each batch commits
+ * together with the counters here, so `lastRowNumber` is exactly how far the import got (and where
+ * a job killed midway resumes).
  */
 export const contactImports = pgTable("contact_imports", {
   id: uuid("id").primaryKey().defaultRandom(),
   fileName: text("file_name").notNull(),
+  // The default cannot be "uploading": a new enum value is unusable in the migration that adds it.
   status: contactImportStatusEnum("status").notNull().default("running"),
   mapping: jsonb("mapping").$type<ImportMapping>().notNull(),
   /** Imported contacts are also added to this static group, when one was chosen. */
@@ -148,6 +162,23 @@ export const contactImports = pgTable("contact_imports", {
   finishedAt: timestamp("finished_at", { withTimezone: true }),
 });
 export type ContactImport = typeof contactImports.$inferSelect;
+
+/**
+ * The rows of a file waiting to be imported, uploaded once by the browser: the import no longer
+ * depends on the tab staying open. Deleted when the import finishes.
+ */
+export const contactImportRows = pgTable(
+  "contact_import_rows",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => contactImports.id, { onDelete: "cascade" }),
+    /** The line number as a spreadsheet shows it: the header is row 1. */
+    rowNumber: integer("row_number").notNull(),
+    cells: jsonb("cells").$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNumber] })],
+);
 
 /** Every row an import refused, with the reasons (i18n keys) and the row as it was in the file. */
 export const contactImportRejections = pgTable(
