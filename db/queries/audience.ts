@@ -1,7 +1,8 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, desc, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../types";
-import { contacts, mailingRecipients, type Channel } from "../schema";
+import { contacts, mailingRecipients, mailings, type Channel, type MailingStatus } from "../schema";
 import { executeRows } from "../execute";
+import { containsPattern } from "@/lib/contacts/like-pattern";
 
 /**
  * Adds contacts to a mailing's audience in ONE set-based statement, whatever their number:
@@ -45,4 +46,23 @@ export async function insertAudience(
                (select count(*)::int from inserted where state = 'excluded') as excluded`,
   );
   return { matched: Number(row?.matched ?? 0), added: Number(row?.added ?? 0), excluded: Number(row?.excluded ?? 0) };
+}
+
+export type AudienceTarget = { id: string; name: string; channel: Channel };
+
+/**
+ * Mailings whose audience may still receive contacts (the caller says which statuses those are),
+ * newest first, optionally narrowed by name: the choice behind "Add to mailing" in the contacts
+ * table. No recipient counts — a draft may already hold a million rows.
+ */
+export async function listAudienceTargets(
+  db: Queryable,
+  { statuses, search, limit }: { statuses: readonly MailingStatus[]; search: string; limit: number },
+): Promise<AudienceTarget[]> {
+  return db
+    .select({ id: mailings.id, name: mailings.name, channel: mailings.channel })
+    .from(mailings)
+    .where(and(inArray(mailings.status, [...statuses]), search ? ilike(mailings.name, containsPattern(search)) : undefined))
+    .orderBy(desc(mailings.createdAt), desc(mailings.id))
+    .limit(limit);
 }

@@ -1,13 +1,13 @@
 import { and, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { mailingRecipients } from "@/db/schema";
+import { contacts, mailingRecipients } from "@/db/schema";
 import type { Queryable } from "@/db/types";
-import { insertAudience } from "@/db/queries/audience";
+import { insertAudience, listAudienceTargets, type AudienceTarget } from "@/db/queries/audience";
 import { countExclusions, countRecipients, deleteRecipients, insertEvent } from "@/db/queries/mailings";
 import { contactFilterSchema } from "@/lib/contacts/filter";
-import { contactsMatchingQuery } from "@/lib/contacts/matching";
+import { contactsMatchingQuery, contactsViewCondition, type ContactsView } from "@/lib/contacts/matching";
 import { DomainError } from "@/lib/errors";
-import { lockDraft, type MailingCtx } from "./mailings";
+import { EDITABLE_STATUSES, lockDraft, type MailingCtx } from "./mailings";
 import { RESPONSES, responseIn, type Response } from "./responses";
 
 /** Where new recipients come from: a group, an ad-hoc filter, picked contacts, or an earlier mailing's results. */
@@ -19,10 +19,16 @@ export const audienceSource = z.discriminatedUnion("kind", [
 ]);
 export type AudienceSource = z.output<typeof audienceSource>;
 
+/**
+ * Sources the server builds itself and never parses from a request: the contacts table's current
+ * view (group, account, column filters, search), read from its URL by the action.
+ */
+export type ImportSource = AudienceSource | { kind: "view"; view: ContactsView };
+
 export type ImportResult = { matched: number; added: number; excluded: number; duplicates: number };
 
 /** The contact ids of a source, as a subquery: nothing is loaded into memory. */
-async function contactIdsOf(db: Queryable, source: AudienceSource): Promise<SQL> {
+async function contactIdsOf(db: Queryable, source: ImportSource): Promise<SQL> {
   switch (source.kind) {
     case "group":
       return contactsMatchingQuery(db, { groupId: source.groupId });
@@ -33,6 +39,8 @@ async function contactIdsOf(db: Queryable, source: AudienceSource): Promise<SQL>
     case "mailing":
       return sql`select ${mailingRecipients.contactId} from ${mailingRecipients}
                  where ${and(eq(mailingRecipients.mailingId, source.mailingId), isNotNull(mailingRecipients.contactId), responseIn(source.responses as Response[]))}`;
+    case "view":
+      return sql`select ${contacts.id} from ${contacts} where ${(await contactsViewCondition(db, source.view)) ?? sql`true`}`;
   }
 }
 
@@ -40,7 +48,7 @@ async function contactIdsOf(db: Queryable, source: AudienceSource): Promise<SQL>
  * Adds recipients to a draft mailing in one statement (see insertAudience) and records it in the
  * feed, in one transaction with the mailing row locked: an import cannot race with Send.
  */
-export async function importAudience(ctx: MailingCtx, { mailingId, source }: { mailingId: string; source: AudienceSource }): Promise<ImportResult> {
+export async function importAudience(ctx: MailingCtx, { mailingId, source }: { mailingId: string; source: ImportSource }): Promise<ImportResult> {
   return ctx.db.transaction(async (tx) => {
     const mailing = await lockDraft(tx, mailingId);
     const result = await insertAudience(tx, { mailingId, channel: mailing.channel, contactIds: await contactIdsOf(tx, source) });
@@ -53,6 +61,35 @@ export async function importAudience(ctx: MailingCtx, { mailingId, source }: { m
     });
     return { ...result, duplicates };
   });
+}
+
+export type ImportReport = ImportResult & { excludedByReason: Record<string, number> };
+
+/**
+ * importAudience for a person pressing Import: also says why this import's contacts were kept out
+ * ("+12 added, 3 excluded: no email 2, do-not-email 1"). The reasons are the difference of the
+ * mailing's exclusion counts around the import, taken in one transaction that holds the mailing's
+ * lock first, so no other import or removal can land in between. The lock also refuses a mailing
+ * that is no longer a draft before anything is counted.
+ */
+export async function importAudienceWithReasons(ctx: MailingCtx, input: { mailingId: string; source: ImportSource }): Promise<ImportReport> {
+  return ctx.db.transaction(async (tx) => {
+    await lockDraft(tx, input.mailingId);
+    const before = await countExclusions(tx, { mailingId: input.mailingId });
+    const result = await importAudience({ ...ctx, db: tx }, input);
+    const after = result.excluded > 0 ? await countExclusions(tx, { mailingId: input.mailingId }) : before;
+    const excludedByReason = Object.fromEntries(
+      Object.entries(after)
+        .map(([reason, n]) => [reason, n - (before[reason] ?? 0)] as const)
+        .filter(([, n]) => n > 0),
+    );
+    return { ...result, excludedByReason };
+  });
+}
+
+/** Drafts that contacts can still be added to, newest first: "Add to mailing" in the contacts table. */
+export async function listImportTargets(db: Queryable, { search }: { search: string }): Promise<AudienceTarget[]> {
+  return listAudienceTargets(db, { statuses: EDITABLE_STATUSES, search, limit: 50 });
 }
 
 export const removeRecipientsInput = z.object({

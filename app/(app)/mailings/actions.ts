@@ -4,11 +4,12 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import { createMailing, deleteMailing, mailingInput, mailingUpdateInput, notesInput, saveMailingNotes, updateMailing } from "@/lib/mailings/mailings";
-import { audienceSource, importAudience, removeRecipients, removeRecipientsInput } from "@/lib/mailings/audience";
+import { audienceSource, importAudienceWithReasons, listImportTargets, removeRecipients, removeRecipientsInput } from "@/lib/mailings/audience";
 import { addComment, attachFile, commentInput, deleteFile, deleteFileInput, fileInput } from "@/lib/mailings/feed";
 import { createFollowUp, followUpInput } from "@/lib/mailings/follow-up";
 import { searchContactsForPicker } from "@/lib/mailings/contact-picker";
 import { listGroups } from "@/db/queries/groups";
+import { contactsViewFromQuery } from "@/components/contacts/contacts-table-config";
 
 const mailingPath = (id: string) => `/mailings/${id}`;
 
@@ -44,7 +45,7 @@ const importInput = z.object({
 });
 
 export const importAudienceAction = defineAction({ permission: "manage", schema: importInput }, async (input, ctx) => {
-  const result = await importAudience(ctx, input);
+  const result = await importAudienceWithReasons(ctx, input);
   revalidatePath(mailingPath(input.mailingId));
   return result;
 });
@@ -107,4 +108,35 @@ export const pickContactsAction = defineAction(
 /** Static and dynamic groups for "import by filter". */
 export const groupsForImportAction = defineAction({ permission: "manage", kind: "query", schema: z.object({}) }, async (_input, ctx) =>
   listGroups(ctx.db),
+);
+
+/** Drafts for "Add to mailing" in the contacts table (only a draft's audience may still change). */
+export const importTargetsAction = defineAction(
+  { permission: "manage", kind: "query", schema: z.object({ search: z.string().trim().max(200).default("") }) },
+  async (input, ctx) => listImportTargets(ctx.db, input),
+);
+
+/**
+ * "Add to mailing" from the contacts table: the ticked contacts, or every contact of the table's
+ * current view (its URL query, read as the export and "add all found to a group" read it), go into
+ * a draft by the same verb as the Audience tab's import. A mailing that left the draft state in
+ * the meantime is refused by that verb.
+ */
+export const addContactsToMailingAction = defineAction(
+  {
+    permission: "manage",
+    schema: z.union([
+      z.object({ mailingId: z.uuid(), contactIds: z.array(z.uuid()).min(1).max(10_000) }),
+      z.object({ mailingId: z.uuid(), viewQuery: z.string().max(4000) }),
+    ]),
+  },
+  async (input, ctx) => {
+    const source =
+      "contactIds" in input
+        ? { kind: "contacts" as const, contactIds: input.contactIds }
+        : { kind: "view" as const, view: contactsViewFromQuery(new URLSearchParams(input.viewQuery)) };
+    const result = await importAudienceWithReasons(ctx, { mailingId: input.mailingId, source });
+    revalidatePath(mailingPath(input.mailingId));
+    return { ...result, mailingId: input.mailingId };
+  },
 );

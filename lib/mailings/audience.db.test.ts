@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { insertUser } from "@/db/queries/users";
+import { insertContact } from "@/db/queries/contacts";
+import { insertMessage } from "@/db/queries/messages";
+import { insertGroup } from "@/db/queries/groups";
+import { contactGroupMembers, mailingEvents, mailings } from "@/db/schema";
+import { createMailing, type MailingCtx } from "./mailings";
+import { getPreflight, importAudienceWithReasons, listImportTargets } from "./audience";
+
+// The ad-hoc filter and "Add to mailing" paths of the audience import: the reasons reported per
+// import, the contacts table's view as a source, and the drafts offered as targets.
+let t: TestDatabase;
+let ctx: MailingCtx;
+let emailMessageId: string;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const user = await insertUser(t.db, { email: "a@audience.test", name: "Manager", role: "manager", passwordHash: "x" });
+  ctx = { db: t.db, actor: { id: user.id }, now: () => new Date() };
+  emailMessageId = (await insertMessage(t.db, { name: "Welcome", esputnikId: 312, channel: "email", description: "", notes: "", createdBy: user.id })).id;
+  const people = [
+    { key: "iryna", fullName: "Ірина Мельник", email: "iryna@farm.ua", mobilePhone: "+380672220001", language: "uk" },
+    { key: "taras", fullName: "Тарас Шевчук", email: "taras@farm.ua", mobilePhone: "+380672220002", language: "en" },
+    { key: "nomail", fullName: "Ірина Без Пошти", email: null, mobilePhone: "+380672220003", language: "uk" },
+    { key: "optout", fullName: "Оксана Відмова", email: "oksana@farm.ua", mobilePhone: null, language: "uk", doNotUseEmail: true },
+    { key: "other", fullName: "Інший Контакт", email: "other@elsewhere.ua", mobilePhone: null, language: "uk" },
+  ];
+  for (const { key, ...values } of people) ids[key] = (await insertContact(t.db, values)).id;
+});
+afterAll(() => t?.destroy());
+
+const newMailing = (name = `A ${Math.random()}`) => createMailing(ctx, { name, esputnikGroup: "", messageId: emailMessageId, alphaName: "" });
+const farm = { combinator: "or" as const, conditions: [{ field: "email" as const, op: "endsWith" as const, value: "@farm.ua" }, { field: "fullName" as const, op: "startsWith" as const, value: "Ірина" }] };
+
+describe(`audience import with reasons (${process.env.TEST_DB})`, () => {
+  it("imports an ad-hoc OR filter and says why this import's contacts were kept out", async () => {
+    const m = await newMailing();
+    const report = await importAudienceWithReasons(ctx, { mailingId: m.id, source: { kind: "filter", filter: farm } });
+    expect(report).toEqual({ matched: 4, added: 2, excluded: 2, duplicates: 0, excludedByReason: { no_email: 1, do_not_email: 1 } });
+    // Again: everyone is already there, so nothing is reported as newly excluded.
+    expect(await importAudienceWithReasons(ctx, { mailingId: m.id, source: { kind: "filter", filter: farm } })).toEqual({
+      matched: 4,
+      added: 0,
+      excluded: 0,
+      duplicates: 4,
+      excludedByReason: {},
+    });
+    expect(await getPreflight(t.db, { mailingId: m.id })).toMatchObject({ willReceive: 2, byReason: { no_email: 1, do_not_email: 1 } });
+  });
+
+  it("reports only the reasons of the contacts this import kept out, not earlier ones", async () => {
+    const m = await newMailing();
+    await importAudienceWithReasons(ctx, { mailingId: m.id, source: { kind: "contacts", contactIds: [ids.nomail!] } });
+    const report = await importAudienceWithReasons(ctx, { mailingId: m.id, source: { kind: "contacts", contactIds: [ids.nomail!, ids.optout!, ids.iryna!] } });
+    expect(report).toMatchObject({ added: 1, excluded: 1, duplicates: 1, excludedByReason: { do_not_email: 1 } });
+  });
+
+  it("imports the contacts table's view: its group, column filters and search together", async () => {
+    const group = await insertGroup(t.db, { name: "Farm VIP", kind: "static", filter: null, folder: null, isFavourite: false, createdBy: null });
+    await t.db.insert(contactGroupMembers).values([ids.iryna!, ids.taras!, ids.other!].map((contactId) => ({ groupId: group.id, contactId })));
+    const m = await newMailing();
+    const view = { groupId: group.id, filter: { combinator: "and" as const, conditions: [{ field: "language" as const, op: "equals" as const, value: "uk" as const }] } };
+    expect(await importAudienceWithReasons(ctx, { mailingId: m.id, source: { kind: "view", view } })).toMatchObject({ matched: 2, added: 2 });
+    const n = await newMailing();
+    expect(await importAudienceWithReasons(ctx, { mailingId: n.id, source: { kind: "view", view: { groupId: group.id, search: "Тарас" } } })).toMatchObject({
+      matched: 1,
+      added: 1,
+    });
+    const [event] = await t.db.select().from(mailingEvents).where(eq(mailingEvents.mailingId, n.id)).orderBy(mailingEvents.id).offset(1);
+    expect(event).toMatchObject({ kind: "audience_imported", data: { source: "view", added: 1 } });
+  });
+
+  it("refuses a mailing that is no longer a draft, before counting or adding anything", async () => {
+    const m = await newMailing();
+    await t.db.update(mailings).set({ status: "queued" }).where(eq(mailings.id, m.id));
+    await expect(importAudienceWithReasons(ctx, { mailingId: m.id, source: { kind: "contacts", contactIds: [ids.iryna!] } })).rejects.toMatchObject({
+      code: "mailings.errors.notDraft",
+    });
+    expect(await getPreflight(t.db, { mailingId: m.id })).toMatchObject({ total: 0 });
+    await expect(
+      importAudienceWithReasons(ctx, { mailingId: "00000000-0000-4000-8000-000000000000", source: { kind: "contacts", contactIds: [ids.iryna!] } }),
+    ).rejects.toMatchObject({ code: "mailings.errors.notFound" });
+  });
+
+  it("offers only drafts as targets, newest first, narrowed by name", async () => {
+    const older = await newMailing("Весняна чернетка");
+    const newer = await newMailing("Весняна чернетка 2");
+    const sent = await newMailing("Весняна надіслана");
+    await t.db.update(mailings).set({ status: "sent" }).where(eq(mailings.id, sent.id));
+    await t.db.update(mailings).set({ createdAt: new Date(Date.now() - 60_000) }).where(eq(mailings.id, older.id));
+    const targets = await listImportTargets(t.db, { search: "весняна" });
+    expect(targets).toEqual([
+      { id: newer.id, name: "Весняна чернетка 2", channel: "email" },
+      { id: older.id, name: "Весняна чернетка", channel: "email" },
+    ]);
+    // A "%" is a character to look for, not a wildcard.
+    expect(await listImportTargets(t.db, { search: "%" })).toEqual([]);
+  });
+});
