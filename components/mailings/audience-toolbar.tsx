@@ -1,23 +1,32 @@
 "use client";
 import { useActionState, useEffect, useState, useTransition } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { groupsForImportAction, importAudienceAction, removeRecipientsAction } from "@/app/(app)/mailings/actions";
 import { ActionError } from "@/components/form/action-feedback";
 import { ActionForm } from "@/components/form/action-form";
 import { SubmitButton } from "@/components/form/submit-button";
 import { Dialog } from "@/components/ui/dialog";
+import { FilterBuilder } from "@/components/contacts/filter-builder";
+import { FilterCount } from "@/components/contacts/filter-count";
+import { contactFilterSchema, type ContactFilter } from "@/lib/contacts/filter";
 import { ContactPicker } from "./contact-picker";
+import { ImportResultText } from "./import-result";
 
 type Mode = "filter" | "selected" | "one" | null;
+/** "Import by filter" takes a saved group, or conditions built on the spot (as in a dynamic group). */
+type FilterSource = "group" | "conditions";
 
-/** "Аудиторія +": import by filter (a group), import selected contacts, or add one contact. */
+const STARTING_FILTER: ContactFilter = { combinator: "and", conditions: [{ field: "fullName", op: "contains", value: "" }] };
+
+/** "Аудиторія +": import by filter (a group or ad-hoc conditions), import selected contacts, or add one contact. */
 export function AudienceToolbar({ mailingId, hasRecipients }: { mailingId: string; hasRecipients: boolean }) {
   const t = useTranslations("audience");
-  const format = useFormatter();
   const [mode, setMode] = useState<Mode>(null);
   const [menu, setMenu] = useState(false);
   const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [filterSource, setFilterSource] = useState<FilterSource>("group");
   const [groupId, setGroupId] = useState("");
+  const [filter, setFilter] = useState<ContactFilter>(STARTING_FILTER);
   const [groups, loadGroups] = useActionState(groupsForImportAction, null);
   const [imported, importNow] = useActionState(importAudienceAction, null);
   const [removed, removeAll] = useActionState(removeRecipientsAction, null);
@@ -39,6 +48,10 @@ export function AudienceToolbar({ mailingId, hasRecipients }: { mailingId: strin
     setMode(m);
   };
   const submit = (source: unknown) => startTransition(() => importNow({ mailingId, source: JSON.stringify(source) }));
+  // The builder's "in static group" condition offers static groups only: a dynamic group's
+  // membership is its own filter, which the group option above imports directly.
+  const staticGroups = groups?.ok ? groups.data.filter((g) => g.kind === "static").map((g) => ({ id: g.id, name: g.name })) : [];
+  const filterValid = contactFilterSchema.safeParse(filter).success;
 
   return (
     <div className="flex flex-col items-end gap-2">
@@ -72,33 +85,63 @@ export function AudienceToolbar({ mailingId, hasRecipients }: { mailingId: strin
       </div>
       {imported?.ok ? (
         <p className="text-sm text-green-800" role="status" data-testid="import-result">
-          {t("importResult", {
-            added: format.number(imported.data.added),
-            excluded: format.number(imported.data.excluded),
-            duplicates: format.number(imported.data.duplicates),
-          })}
+          <ImportResultText result={imported.data} />
         </p>
       ) : null}
       <ActionError state={removed} />
 
-      <Dialog open={mode === "filter"} onClose={() => setMode(null)} title={t("mode.filter")} testId="import-filter-dialog">
+      <Dialog open={mode === "filter"} onClose={() => setMode(null)} title={t("mode.filter")} testId="import-filter-dialog" wide={filterSource === "conditions"}>
         <div className="space-y-3">
-          <p className="text-sm text-gray-600">{t("filterHint")}</p>
+          <div className="flex gap-4 text-sm" role="radiogroup" aria-label={t("filterSource.label")}>
+            {(["group", "conditions"] as const).map((s) => (
+              <label key={s} className="flex items-center gap-1.5">
+                <input type="radio" name="filter-source" value={s} checked={filterSource === s} onChange={() => setFilterSource(s)} data-testid={`import-source-${s}`} />
+                {t(`filterSource.${s}`)}
+              </label>
+            ))}
+          </div>
           <ActionError state={groups} />
-          <select className="field-input" value={groupId} onChange={(e) => setGroupId(e.target.value)} aria-label={t("group")} data-testid="import-group">
-            <option value="">{t("chooseGroup")}</option>
-            {groups?.ok
-              ? groups.data.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name} ({t(g.kind === "dynamic" ? "dynamic" : "static")})
-                  </option>
-                ))
-              : null}
-          </select>
-          <ActionError state={imported} />
-          <button type="button" className="btn-primary" disabled={!groupId || pending} onClick={() => submit({ kind: "group", groupId })} data-testid="import-group-submit">
-            {pending ? t("importing") : t("importByFilter")}
-          </button>
+          {filterSource === "group" ? (
+            <>
+              <p className="text-sm text-gray-600">{t("filterHint")}</p>
+              <select className="field-input" value={groupId} onChange={(e) => setGroupId(e.target.value)} aria-label={t("group")} data-testid="import-group">
+                <option value="">{t("chooseGroup")}</option>
+                {groups?.ok
+                  ? groups.data.map((g) => (
+                      <option key={g.id} value={g.id}>
+                        {g.name} ({t(g.kind === "dynamic" ? "dynamic" : "static")})
+                      </option>
+                    ))
+                  : null}
+              </select>
+              <ActionError state={imported} />
+              <button type="button" className="btn-primary" disabled={!groupId || pending} onClick={() => submit({ kind: "group", groupId })} data-testid="import-group-submit">
+                {pending ? t("importing") : t("importByFilter")}
+              </button>
+            </>
+          ) : (
+            <>
+              <p className="text-sm text-gray-600">{t("conditionsHint")}</p>
+              <FilterBuilder
+                group={filter}
+                onChange={setFilter}
+                staticGroups={staticGroups}
+                errors={imported && !imported.ok ? imported.fieldErrors : undefined}
+                path="source.filter"
+              />
+              <FilterCount filter={filter} />
+              <ActionError state={imported} />
+              <button
+                type="button"
+                className="btn-primary"
+                disabled={!filterValid || pending}
+                onClick={() => submit({ kind: "filter", filter })}
+                data-testid="import-conditions-submit"
+              >
+                {pending ? t("importing") : t("importByFilter")}
+              </button>
+            </>
+          )}
         </div>
       </Dialog>
 
