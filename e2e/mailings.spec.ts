@@ -3,6 +3,21 @@ import { expect, test } from "@playwright/test";
 import { LoginPage } from "./pages/login-page";
 import { Shell } from "./pages/shell";
 import { MailingPage } from "./pages/mailing-page";
+import { ContactsPage } from "./pages/contacts-page";
+
+/**
+ * Contacts of one test, named with a per-run marker (the e2e database is shared by every spec and
+ * kept between runs), so that filters and searches find exactly these people.
+ */
+async function createContacts(contacts: ContactsPage, people: Record<string, string>[]) {
+  for (const person of people) {
+    await contacts.fillContact(person);
+    await expect(contacts.page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
+  }
+}
+
+/** "Welcome series #1" (simulator id 312): no other spec uses it, so these mailings stay apart. */
+const WELCOME = { esputnikId: 312, channel: "email" as const, search: "Welcome" };
 
 /**
  * The seed manual's email flow (section 3.2) up to the point of sending: a message picked from the
@@ -75,6 +90,80 @@ test("email flow up to sending", async ({ page }) => {
   await page.goto(`/mailings?q=${encodeURIComponent(name)}`);
   await expect(page.getByTestId("mailing-row")).toHaveCount(1);
   await expect(page.getByTestId("mailing-row")).toContainText(String(total));
+});
+
+test("import by filter: an ad-hoc OR filter, its live count, and who was kept out and why", async ({ page }) => {
+  await new LoginPage(page).loginAs("manager");
+  await new Shell(page).switchLanguage("uk");
+  const run = Date.now().toString(36);
+  const marker = `MLF-${run}`;
+  await createContacts(new ContactsPage(page), [
+    { fullName: `${marker} Ярина Савчук`, email: `yaryna.${run}@filter.test` },
+    { fullName: `${marker} Богдан Лисенко`, email: `bohdan.${run}@filter.test` },
+    { fullName: `${marker} Без Пошти` },
+  ]);
+  const mailing = new MailingPage(page);
+  const messageName = await mailing.ensureMessage(WELCOME);
+  await mailing.create({ name: `Фільтр ${run}`, messageName });
+
+  // Ярина OR the contact without an email: two match, Богдан does not.
+  await mailing.buildConditions({ combinator: "or", nameContains: [`${marker} Ярина`, `${marker} Без`] });
+  await expect(page.getByTestId("import-filter-dialog").getByTestId("filter-count")).toHaveText("Умовам відповідають 2 контакти");
+  await mailing.submitConditions();
+  await expect(mailing.importResult()).toHaveText("Додано 1; не отримають 1 (немає email 1); уже в аудиторії 0.");
+  await expect(mailing.contactCount()).toHaveText("1");
+  await expect(mailing.recipients()).toHaveCount(2);
+  await expect(mailing.recipients().filter({ hasText: "Ярина Савчук" })).toBeVisible();
+  await expect(mailing.recipients().filter({ hasText: "Без Пошти" })).toContainText("немає email");
+  await expect(page.getByTestId("preflight")).toContainText("немає email");
+});
+
+test("add to mailing from the contacts table: ticked contacts, then all found, into a draft", async ({ page }) => {
+  await new LoginPage(page).loginAs("manager");
+  await new Shell(page).switchLanguage("uk");
+  const run = Date.now().toString(36);
+  const marker = `MLT-${run}`;
+  const contacts = new ContactsPage(page);
+  await createContacts(contacts, [
+    { fullName: `${marker} Олесь Гончар`, email: `oles.${run}@tick.test` },
+    { fullName: `${marker} Леся Українка`, email: `lesia.${run}@tick.test` },
+  ]);
+  const mailing = new MailingPage(page);
+  const name = `Позначені ${run}`;
+  await mailing.create({ name, messageName: await mailing.ensureMessage(WELCOME) });
+
+  // Tick both in the contacts table and choose the draft by name.
+  await contacts.goto();
+  await contacts.search(marker);
+  await expect(contacts.rows()).toHaveCount(2);
+  await contacts.tickRow(0);
+  await contacts.tickRow(1);
+  const ticked = page.getByTestId("selection-mailing");
+  await ticked.locator("summary").click();
+  await ticked.getByTestId("mailing-target-search").fill(name);
+  await expect(ticked.getByTestId("mailing-target-select").locator("option")).toHaveText([`${name} · Email`]);
+  await ticked.getByTestId("mailing-target-add").click();
+  await expect(ticked.getByTestId("mailing-target-result")).toContainText(`Розсилка «${name}»: Додано 2; не отримають 0; уже в аудиторії 0.`);
+
+  // "Add all found" takes the whole view (the search): both are there already, added once.
+  const all = page.getByTestId("add-view-to-group");
+  await all.locator("summary").click();
+  await all.getByTestId("mailing-target-search").fill(name);
+  await expect(all.getByTestId("mailing-target-select").locator("option")).toHaveText([`${name} · Email`]);
+  await all.getByTestId("mailing-target-add").click();
+  await expect(all.getByTestId("mailing-target-result")).toContainText("Додано 0; не отримають 0; уже в аудиторії 2.");
+
+  // The link opens the mailing's Audience tab with them.
+  await all.locator("summary").click();
+  await ticked.getByTestId("mailing-target-link").click();
+  await expect(page).toHaveURL(/\/mailings\/[0-9a-f-]{36}\?tab=audience$/);
+  await expect(page.getByTestId("mailing-title")).toHaveText(name);
+  await expect(mailing.contactCount()).toHaveText("2");
+  await expect(mailing.recipients()).toHaveCount(2);
+  await expect(mailing.recipients().filter({ hasText: "Олесь Гончар" })).toBeVisible();
+  await expect(mailing.recipients().filter({ hasText: "Леся Українка" })).toBeVisible();
+  await mailing.tab("feed");
+  await expect(page.getByTestId("feed-audience_imported")).toHaveCount(2);
 });
 
 test("a viewer sees mailings but cannot change them", async ({ page }) => {

@@ -1,16 +1,20 @@
 "use client";
-import { startTransition, useActionState, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ActionError } from "@/components/form/action-feedback";
 import type { Selection } from "@/components/data-table/data-table";
+import { ImportResultText } from "@/components/mailings/import-result";
 import { addToGroupAction, addViewToGroupAction, removeFromGroupAction } from "@/app/(app)/contacts/actions";
+import { addContactsToMailingAction, importTargetsAction } from "@/app/(app)/mailings/actions";
 import type { GroupOption } from "./contacts-table";
 
 const NEW_GROUP = "__new";
 
 /**
- * What a manager can do with ticked contacts: put them in a static group, or take them out of this
- * one. The selection stays afterwards (the same people often go into a second group).
+ * What a manager can do with ticked contacts: put them in a static group, take them out of this
+ * one, or add them to a draft mailing. The selection stays afterwards (the same people often go
+ * into a second group or mailing).
  */
 export function SelectionActions({ selection, groups, currentGroup }: { selection: Selection; groups: GroupOption[]; currentGroup?: { id: string; kind: string } }) {
   const t = useTranslations("contacts.selection");
@@ -47,6 +51,7 @@ export function SelectionActions({ selection, groups, currentGroup }: { selectio
       >
         {t("addToGroup")}
       </button>
+      <AddToMailing contactIds={contactIds} />
       {currentGroup?.kind === "static" ? (
         <button type="button" className="btn-danger px-2 py-1" data-testid="selection-remove" onClick={() => startTransition(() => remove({ groupId: currentGroup.id, contactIds }))}>
           {t("removeFromGroup")}
@@ -68,36 +73,138 @@ export function SelectionActions({ selection, groups, currentGroup }: { selectio
   );
 }
 
-/** "Add all found to a group": the whole current view, however many pages it has. */
+/** "Add all found": the whole current view, however many pages it has, to a static group or a draft mailing. */
 export function AddViewToGroup({ groups, exclude, viewQuery }: { groups: GroupOption[]; exclude?: string; viewQuery: string }) {
   const t = useTranslations("contacts.selection");
   const choices = groups.filter((g) => g.id !== exclude);
   const [groupId, setGroupId] = useState(choices[0]?.id ?? "");
   const [state, add] = useActionState(addViewToGroupAction, null);
-  if (choices.length === 0) return null;
+  const [open, setOpen] = useState(false);
   const groupName = choices.find((g) => g.id === groupId)?.name ?? "";
   return (
-    <details className="relative" data-testid="add-view-to-group">
+    <details className="relative" data-testid="add-view-to-group" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="btn-secondary cursor-pointer list-none">{t("addAllMatching")}</summary>
-      <div className="absolute right-0 z-20 mt-1 w-80 space-y-2 rounded-md border border-gray-200 bg-white p-3 text-sm shadow-lg">
+      <div className="absolute right-0 z-20 mt-1 w-80 space-y-3 rounded-md border border-gray-200 bg-white p-3 text-sm shadow-lg">
         <p className="text-xs text-gray-600">{t("addAllMatchingHint")}</p>
-        <select aria-label={t("chooseGroup")} value={groupId} onChange={(e) => setGroupId(e.target.value)} className="field-input">
-          {choices.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="btn-primary w-full" onClick={() => startTransition(() => add({ groupId, viewQuery }))}>
-          {t("add")}
-        </button>
-        <ActionError state={state} />
-        {state?.ok ? (
-          <p role="status" className="text-green-700">
-            {t("added", { group: groupName, count: state.data.added })}
-          </p>
+        {choices.length > 0 ? (
+          <section className="space-y-2">
+            <h3 className="font-medium">{t("toGroup")}</h3>
+            <select aria-label={t("chooseGroup")} value={groupId} onChange={(e) => setGroupId(e.target.value)} className="field-input">
+              {choices.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="btn-primary w-full" onClick={() => startTransition(() => add({ groupId, viewQuery }))}>
+              {t("add")}
+            </button>
+            <ActionError state={state} />
+            {state?.ok ? (
+              <p role="status" className="text-green-700">
+                {t("added", { group: groupName, count: state.data.added })}
+              </p>
+            ) : null}
+          </section>
         ) : null}
+        <section className="space-y-2 border-t border-gray-100 pt-3" data-testid="view-to-mailing">
+          <h3 className="font-medium">{t("toMailing")}</h3>
+          {/* Drafts are fetched only once the panel is opened, not with every page of the table. */}
+          {open ? <MailingTargetForm payload={{ viewQuery }} /> : null}
+        </section>
       </div>
     </details>
+  );
+}
+
+/** "Add to mailing" for the ticked contacts: a small panel under its button. */
+function AddToMailing({ contactIds }: { contactIds: string[] }) {
+  const t = useTranslations("contacts.selection");
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="relative" data-testid="selection-mailing" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="btn-secondary cursor-pointer list-none px-2 py-1">{t("addToMailing")}</summary>
+      {open ? (
+        <div className="absolute right-0 z-20 mt-1 w-80 space-y-2 rounded-md border border-gray-200 bg-white p-3 text-sm shadow-lg">
+          <MailingTargetForm payload={{ contactIds }} />
+        </div>
+      ) : null}
+    </details>
+  );
+}
+
+/**
+ * Choose a draft (searchable by name; only drafts are offered, since a mailing's audience is
+ * frozen once sending starts) and add the contacts to it with the Audience tab's own import. The
+ * server re-checks the role and that the mailing is still a draft; the result links to its audience.
+ */
+function MailingTargetForm({ payload }: { payload: { contactIds: string[] } | { viewQuery: string } }) {
+  const t = useTranslations("contacts.selection");
+  const [search, setSearch] = useState("");
+  const [targets, loadTargets, loading] = useActionState(importTargetsAction, null);
+  const [mailingId, setMailingId] = useState("");
+  const [addedTo, setAddedTo] = useState("");
+  const [result, add, adding] = useActionState(addContactsToMailingAction, null);
+  useEffect(() => {
+    const timer = setTimeout(() => startTransition(() => loadTargets({ search })), search ? 250 : 0);
+    return () => clearTimeout(timer);
+  }, [search, loadTargets]);
+  const drafts = targets?.ok ? targets.data : [];
+  // The choice falls back to the newest draft when a new search no longer lists it.
+  const chosen = drafts.find((d) => d.id === mailingId) ?? drafts[0];
+  const submit = () => {
+    if (!chosen) return;
+    setAddedTo(chosen.name);
+    startTransition(() => add({ mailingId: chosen.id, ...payload }));
+  };
+  return (
+    <div className="space-y-2" data-testid="mailing-target">
+      <p className="text-xs text-gray-600">{t("addToMailingHint")}</p>
+      <input
+        type="search"
+        className="field-input"
+        placeholder={t("searchMailings")}
+        aria-label={t("searchMailings")}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        data-testid="mailing-target-search"
+      />
+      <ActionError state={targets} />
+      {!targets || (loading && drafts.length === 0) ? (
+        <p className="text-gray-500">{t("loadingMailings")}</p>
+      ) : targets.ok && drafts.length === 0 ? (
+        <p className="text-gray-600" data-testid="mailing-target-none">
+          {t("noDrafts")}
+        </p>
+      ) : drafts.length > 0 ? (
+        <>
+          <select
+            aria-label={t("chooseMailing")}
+            value={chosen?.id ?? ""}
+            onChange={(e) => setMailingId(e.target.value)}
+            className="field-input"
+            data-testid="mailing-target-select"
+          >
+            {drafts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name} · {d.channel === "sms" ? "SMS" : "Email"}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="btn-primary w-full" disabled={adding} onClick={submit} data-testid="mailing-target-add">
+            {t("addToMailing")}
+          </button>
+        </>
+      ) : null}
+      <ActionError state={result} testId="mailing-target-error" />
+      {result?.ok ? (
+        <p role="status" className="text-green-700" data-testid="mailing-target-result">
+          {t("addedToMailing", { mailing: addedTo })} <ImportResultText result={result.data} />{" "}
+          <Link href={`/mailings/${result.data.mailingId}?tab=audience`} className="text-blue-700 underline" data-testid="mailing-target-link">
+            {t("openAudience")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
   );
 }

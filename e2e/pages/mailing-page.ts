@@ -39,6 +39,35 @@ export class MailingPage {
     await expect(this.page.getByTestId("import-result")).toBeVisible();
   }
 
+  /**
+   * "Import by filter" with conditions built on the spot: one "full name contains …" per value,
+   * joined by AND or OR. Leaves the dialog open, so the caller can read the live count first.
+   */
+  async buildConditions({ combinator, nameContains }: { combinator: "and" | "or"; nameContains: string[] }) {
+    await this.openAddMenu("filter");
+    const dialog = this.page.getByTestId("import-filter-dialog");
+    await dialog.getByTestId("import-source-conditions").check();
+    await dialog.getByTestId("filter-combinator").first().selectOption(combinator);
+    for (const [i, value] of nameContains.entries()) {
+      if (i > 0) await dialog.getByTestId("filter-add-condition").first().click();
+      await dialog.getByTestId("filter-value").nth(i).fill(value);
+    }
+    return dialog;
+  }
+
+  async submitConditions() {
+    await this.page.getByTestId("import-filter-dialog").getByTestId("import-conditions-submit").click();
+    await expect(this.page.getByTestId("import-result")).toBeVisible();
+  }
+
+  importResult() {
+    return this.page.getByTestId("import-result");
+  }
+
+  recipients() {
+    return this.page.getByTestId("audience-table").getByTestId("recipient-row");
+  }
+
   async importSelected(count: number, search = "") {
     await this.openAddMenu("selected");
     const dialog = this.page.getByTestId("import-selected-dialog");
@@ -53,6 +82,32 @@ export class MailingPage {
 
   contactCount() {
     return this.page.getByTestId("contact-count");
+  }
+
+  /**
+   * A message reference to one of the simulator's messages, through the live picker; reused when
+   * an earlier run (or spec) saved it already, since a message is unique per channel and id.
+   * Returns its name as saved.
+   */
+  async ensureMessage({ esputnikId, channel, search }: { esputnikId: number; channel: "email" | "sms"; search: string }): Promise<string> {
+    await this.page.goto(`/messages?q=${esputnikId}&channel=${channel}`);
+    const row = this.page
+      .getByTestId("messages-table")
+      .locator("tr")
+      .filter({ has: this.page.locator("td.font-mono", { hasText: new RegExp(`^${esputnikId}$`) }) });
+    if ((await row.count()) > 0) return (await row.first().getByRole("link").innerText()).trim();
+    await this.page.goto("/messages/new");
+    await this.page.getByTestId("pick-from-esputnik").click();
+    const picker = this.page.getByTestId("live-message-picker");
+    await picker.getByRole("combobox").selectOption(channel);
+    await picker.getByRole("textbox").fill(search);
+    await picker.getByTestId(`live-message-${esputnikId}`).click();
+    const form = this.page.getByTestId("message-form");
+    await expect(form.locator('input[name="esputnikId"]')).toHaveValue(String(esputnikId));
+    const name = await form.locator('input[name="name"]').inputValue();
+    await form.getByRole("button", { name: "Зберегти" }).click();
+    await expect(this.page).toHaveURL(/\/messages\/[0-9a-f-]{36}$/);
+    return name;
   }
 
   async tab(name: "audience" | "summary" | "feed" | "files") {
