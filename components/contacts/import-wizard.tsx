@@ -1,6 +1,5 @@
 "use client";
 import { startTransition, useActionState, useEffect, useMemo, useState } from "react";
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { ActionError } from "@/components/form/action-feedback";
 import { CONTACT_FIELDS, type ContactField } from "@/lib/contacts/contact-fields";
@@ -9,13 +8,17 @@ import type { ImportMapping } from "@/lib/contacts/import-types";
 import { previewImportAction } from "@/app/(app)/contacts/import/actions";
 import type { GroupOption } from "./contacts-table";
 import { readCsvFile, type CsvFileRows } from "./read-csv-file";
+import { ProgressBar } from "./import-progress";
 import { RowProblems } from "./row-problems";
 import { useContactImport } from "./use-contact-import";
 
 const PREVIEW_ROWS = 10;
 const NEW_GROUP = "__new";
 
-/** Choose a file → map its columns → check the first rows → import, with a progress bar. */
+/**
+ * Choose a file → map its columns → check the first rows → upload them, with a progress bar; then
+ * the import's own page follows the background job.
+ */
 export function ImportWizard({ staticGroups }: { staticGroups: GroupOption[] }) {
   const t = useTranslations("csv");
   const tf = useTranslations("contacts.fields");
@@ -43,8 +46,6 @@ export function ImportWizard({ staticGroups }: { staticGroups: GroupOption[] }) 
   }
 
   const setColumn = (i: number, field: ContactField | null) => setMapping((m) => ({ columns: m.columns.map((c, j) => (j === i ? field : c)) }));
-  const progress = importer.progress;
-  const percent = progress && progress.totalRows ? Math.round((progress.processedRows / progress.totalRows) * 100) : 0;
 
   return (
     <div className="space-y-5" data-testid="import-wizard">
@@ -52,7 +53,7 @@ export function ImportWizard({ staticGroups }: { staticGroups: GroupOption[] }) 
         <label className="field-label" htmlFor="import-file">
           {t("chooseFile")}
         </label>
-        <input id="import-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void choose(e.target.files?.[0])} disabled={importer.running} data-testid="import-file" />
+        <input id="import-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void choose(e.target.files?.[0])} disabled={importer.uploading || importer.queued} data-testid="import-file" />
         {fileError ? (
           <p role="alert" className="field-error">
             {fileError}
@@ -86,7 +87,7 @@ export function ImportWizard({ staticGroups }: { staticGroups: GroupOption[] }) 
             <button
               type="button"
               className="btn-primary"
-              disabled={importer.running}
+              disabled={importer.uploading || importer.queued}
               data-testid="import-start"
               onClick={() =>
                 void importer.run({
@@ -105,24 +106,15 @@ export function ImportWizard({ staticGroups }: { staticGroups: GroupOption[] }) 
       ) : null}
 
       <ActionError state={importer.failure} testId="import-error" />
-      {progress ? (
-        <div className="space-y-2" data-testid="import-progress">
-          <div className="h-3 w-full overflow-hidden rounded bg-gray-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-            <div className="h-full bg-blue-600 transition-all" style={{ width: `${percent}%` }} />
-          </div>
+      {importer.upload ? (
+        <div className="space-y-2" data-testid="import-upload">
+          <ProgressBar done={importer.upload.sent} total={importer.upload.total} />
           <p className="text-sm text-gray-700">
-            {progress.status === "running"
-              ? t("importing", { done: format.number(progress.processedRows), total: format.number(progress.totalRows) })
-              : t("finished", { inserted: format.number(progress.insertedRows), rejected: format.number(progress.rejectedRows) })}
+            {importer.queued ? t("queued") : t("uploading", { done: format.number(importer.upload.sent), total: format.number(importer.upload.total) })}
           </p>
-          {progress.status !== "running" ? (
-            <Link href={`/contacts/import/${progress.id}`} className="btn-secondary" data-testid="import-report-link">
-              {t("openReport")}
-            </Link>
-          ) : null}
+          {importer.uploading ? <p className="text-xs text-gray-500">{t("leaveWarning")}</p> : null}
         </div>
       ) : null}
-      {importer.running ? <p className="text-xs text-gray-500">{t("leaveWarning")}</p> : null}
     </div>
   );
 }

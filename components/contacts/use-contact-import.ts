@@ -1,61 +1,72 @@
 "use client";
 import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
 import type { ActionState } from "@/lib/server/action";
-import type { ImportProgress } from "@/lib/contacts/import-contacts";
-import { IMPORT_BATCH_SIZE, type ImportMapping } from "@/lib/contacts/import-types";
-import { finishImportAction, importRowsAction, startImportAction } from "@/app/(app)/contacts/import/actions";
+import { UPLOAD_CHUNK_ROWS, type ImportMapping } from "@/lib/contacts/import-types";
+import { cancelImportAction, queueImportAction, startImportAction, uploadRowsAction } from "@/app/(app)/contacts/import/actions";
 import type { CsvFileRows } from "./read-csv-file";
 
 type Failure = Extract<ActionState, { ok: false }>;
 export type ImportRequest = { fileName: string; rows: CsvFileRows["rows"]; mapping: ImportMapping; groupId?: string; newGroupName?: string };
+export type UploadProgress = { sent: number; total: number };
 
-/** A lost answer is retried: the server skips a batch it has already imported. */
+/** A lost answer is retried: the server keeps a chunk it already has as it was. */
 const RETRIES = 3;
 
 /**
- * Runs an import from the browser: start, then one batch after another, progress from each
- * answer. Leaving the page while it runs asks first (closing it stops the import).
+ * Hands an import to the server: start it, upload the parsed rows once (a few seconds even for
+ * 100,000 rows), queue it, and open its page, where the progress comes from the server. Only the
+ * upload needs the tab: leaving meanwhile asks first. After it, the tab may close or reload.
  */
 export function useContactImport() {
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const router = useRouter();
+  const [upload, setUpload] = useState<UploadProgress | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [running, setRunning] = useState(false);
+  const [queued, setQueued] = useState(false);
+  const uploading = upload !== null && !queued;
 
   useEffect(() => {
-    if (!running) return;
+    if (!uploading) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
-  }, [running]);
+  }, [uploading]);
 
   async function run({ rows, ...start }: ImportRequest) {
-    setRunning(true);
     setFailure(null);
+    setQueued(false);
+    setUpload({ sent: 0, total: rows.length });
+    const fail = (state: ActionState) => {
+      setFailure(state && !state.ok ? state : { ok: false, error: "internal", at: Date.now() });
+      setUpload(null);
+    };
+    let importId: string | null = null;
     try {
       const started = await startImportAction(null, { ...start, totalRows: rows.length });
-      if (!started?.ok) return setFailure(started as Failure);
-      setProgress(started.data);
-      const importId = started.data.id;
-      for (let i = 0; i < rows.length; i += IMPORT_BATCH_SIZE) {
-        const result = await withRetries(() => importRowsAction(null, { importId, rows: rows.slice(i, i + IMPORT_BATCH_SIZE) }));
+      if (!started?.ok) return fail(started);
+      const id = (importId = started.data.id);
+      for (let i = 0; i < rows.length; i += UPLOAD_CHUNK_ROWS) {
+        const chunk = rows.slice(i, i + UPLOAD_CHUNK_ROWS);
+        const result = await withRetries(() => uploadRowsAction(null, { importId: id, rows: chunk }));
         if (!result?.ok) {
-          setFailure(result as Failure);
-          await finishImportAction(null, { importId, failed: true });
-          return;
+          await cancelImportAction(null, { importId: id });
+          return fail(result);
         }
-        setProgress(result.data);
+        setUpload({ sent: i + chunk.length, total: rows.length });
       }
-      const finished = await finishImportAction(null, { importId });
-      if (finished?.ok) setProgress(finished.data);
+      const result = await withRetries(() => queueImportAction(null, { importId: id }));
+      if (!result?.ok) return fail(result);
+      setQueued(true);
+      router.push(`/contacts/import/${id}`);
     } catch {
-      // The server stayed unreachable after the retries; what was imported so far stays imported.
-      setFailure({ ok: false, error: "internal", at: Date.now() });
-    } finally {
-      setRunning(false);
+      // The server stayed unreachable after the retries: nothing was imported yet; the upload is
+      // dropped (here if the server answers again, or by the server's own clean-up).
+      if (importId) await cancelImportAction(null, { importId }).catch(() => undefined);
+      fail(null);
     }
   }
 
-  return { run, progress, failure, running };
+  return { run, upload, failure, uploading, queued };
 }
 
 async function withRetries<T>(call: () => Promise<T>): Promise<T> {

@@ -1,10 +1,10 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Queryable } from "../types";
-import { contactImportRejections, contactImports, type ContactImport, type ContactImportRejection } from "../schema";
+import { contactImportRejections, contactImportRows, contactImports, type ContactImport, type ContactImportRejection } from "../schema";
 
 export async function insertImport(
   db: Queryable,
-  values: Pick<ContactImport, "fileName" | "mapping" | "groupId" | "totalRows" | "createdBy">,
+  values: Pick<ContactImport, "fileName" | "mapping" | "groupId" | "totalRows" | "createdBy" | "status">,
 ): Promise<ContactImport> {
   const [row] = await db.insert(contactImports).values(values).returning();
   if (!row) throw new Error("insert returned no row");
@@ -16,7 +16,7 @@ export async function findImport(db: Queryable, { id }: { id: string }): Promise
   return row;
 }
 
-/** Locks the import for one batch: two batches of the same import never run at once. */
+/** Locks the import for one batch or upload: two batches of the same import never run at once. */
 export async function lockImport(db: Queryable, { id }: { id: string }): Promise<ContactImport | undefined> {
   const [row] = await db.select().from(contactImports).where(eq(contactImports.id, id)).for("update").limit(1);
   return row;
@@ -41,13 +41,59 @@ export async function recordImportBatch(
   return row;
 }
 
+/** A new status; `updatedAt` moves too, so "no news for a while" can be told from it. */
 export async function setImportStatus(db: Queryable, { id, status }: { id: string; status: ContactImport["status"] }): Promise<ContactImport | undefined> {
+  const finished = status === "done" || status === "failed";
   const [row] = await db
     .update(contactImports)
-    .set({ status, updatedAt: sql`now()`, finishedAt: status === "running" ? null : sql`now()` })
+    .set({ status, updatedAt: sql`now()`, finishedAt: finished ? sql`now()` : null })
     .where(eq(contactImports.id, id))
     .returning();
   return row;
+}
+
+/** Stores uploaded rows; a row already there (an upload retried after a lost answer) is kept as it was. */
+export async function insertImportRows(db: Queryable, { importId, rows }: { importId: string; rows: { row: number; cells: string[] }[] }): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(contactImportRows)
+    .values(rows.map((r) => ({ importId, rowNumber: r.row, cells: r.cells })))
+    .onConflictDoNothing();
+  await db.update(contactImports).set({ updatedAt: sql`now()` }).where(eq(contactImports.id, importId));
+}
+
+export async function countImportRows(db: Queryable, { importId }: { importId: string }): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(contactImportRows).where(eq(contactImportRows.importId, importId));
+  return row?.n ?? 0;
+}
+
+/** The next uploaded rows after `afterRow`, in file order (the primary key's order: an index range scan). */
+export async function listImportRowsAfter(
+  db: Queryable,
+  { importId, afterRow, limit }: { importId: string; afterRow: number; limit: number },
+): Promise<{ row: number; cells: string[] }[]> {
+  return db
+    .select({ row: contactImportRows.rowNumber, cells: contactImportRows.cells })
+    .from(contactImportRows)
+    .where(and(eq(contactImportRows.importId, importId), sql`${contactImportRows.rowNumber} > ${afterRow}`))
+    .orderBy(asc(contactImportRows.rowNumber))
+    .limit(limit);
+}
+
+/** A finished import's uploaded rows are of no further use (the rejected ones are in the report). */
+export async function deleteImportRows(db: Queryable, { importId }: { importId: string }): Promise<void> {
+  await db.delete(contactImportRows).where(eq(contactImportRows.importId, importId));
+}
+
+/** Imports in `status` with no news (no batch, no upload) for `idleSeconds`. */
+export async function listIdleImports(
+  db: Queryable,
+  { status, idleSeconds }: { status: ContactImport["status"]; idleSeconds: number },
+): Promise<Pick<ContactImport, "id">[]> {
+  return db
+    .select({ id: contactImports.id })
+    .from(contactImports)
+    .where(and(eq(contactImports.status, status), lt(contactImports.updatedAt, sql`now() - ${idleSeconds}::int * interval '1 second'`)));
 }
 
 export async function insertRejections(db: Queryable, rows: ContactImportRejection[]): Promise<void> {
@@ -70,4 +116,13 @@ export async function listRejections(
 
 export async function listRecentImports(db: Queryable, { limit }: { limit: number }): Promise<ContactImport[]> {
   return db.select().from(contactImports).orderBy(desc(contactImports.createdAt)).limit(limit);
+}
+
+/** Imports still in progress (uploading or running), newest first: the import page lists them. */
+export async function listUnfinishedImports(db: Queryable): Promise<ContactImport[]> {
+  return db
+    .select()
+    .from(contactImports)
+    .where(inArray(contactImports.status, ["uploading", "running"]))
+    .orderBy(desc(contactImports.createdAt));
 }

@@ -4,29 +4,52 @@ import type { Queryable } from "@/db/types";
 import { contacts, type ContactImport } from "@/db/schema";
 import { findOrCreateAccountIds } from "@/db/queries/accounts";
 import { findContactsByKeys, insertContactsSkippingDuplicates, type ContactValues } from "@/db/queries/contacts";
-import { findImport, insertImport, insertRejections, lockImport, recordImportBatch, setImportStatus } from "@/db/queries/contacts-imports";
+import {
+  countImportRows,
+  deleteImportRows,
+  findImport,
+  insertImport,
+  insertImportRows,
+  insertRejections,
+  listIdleImports,
+  listImportRowsAfter,
+  lockImport,
+  recordImportBatch,
+  setImportStatus,
+} from "@/db/queries/contacts-imports";
 import { addGroupMembers, findGroupById } from "@/db/queries/groups";
 import { DomainError } from "@/lib/errors";
 import type { ContactsCtx } from "./manage-contacts";
 import { createGroup } from "./manage-groups";
 import { importMappingSchema, mappingProblem } from "./import-mapping";
 import { readImportRow, rejectExisting, rejectRepeatsWithinBatch, type ReadRow } from "./import-rows";
-import { IMPORT_BATCH_SIZE } from "./import-types";
+import { IMPORT_BATCH_SIZE, UPLOAD_CHUNK_ROWS } from "./import-types";
 
 /**
- * CSV import, driven by the browser: it parses the file (lib/contacts/csv.ts) and sends the rows
- * in batches of IMPORT_BATCH_SIZE (import-types.ts); the server validates, dedupes and inserts each batch in one
- * transaction with multi-row statements. The browser shows progress from each answer and stays
- * responsive; no request carries more than one batch (proxies limit request bodies to ~10 MB).
+ * CSV import, done by the server so that it survives the tab being closed:
+ *   1. the browser parses the file (lib/contacts/csv.ts), shows the mapping and a preview, and
+ *      starts an import (status "uploading");
+ *   2. it uploads the rows once, in chunks of UPLOAD_CHUNK_ROWS, into contact_import_rows;
+ *   3. it queues the import ("running"): a durable background job (pg-boss, lib/jobs) validates,
+ *      dedupes and inserts the rows in batches of IMPORT_BATCH_SIZE, each batch in one
+ *      transaction together with the import's counters;
+ *   4. the browser — this one, a reloaded one or another — polls the counters for the progress bar.
+ * A job killed midway rolls its batch back; the next run (a pg-boss retry, or the periodic
+ * resumeContactImports) starts after `lastRowNumber`, so no row is imported twice or lost.
  */
 /** Cells longer than this are not contact data. */
 const MAX_CELL = 2000;
 
+/** The background work an import asks for: pg-boss in the app, inline in tests and benchmarks. */
+export interface ContactImportJobs {
+  enqueueImport(importId: string): Promise<void>;
+}
+
 export type ImportProgress = Pick<
   ContactImport,
-  "id" | "status" | "totalRows" | "processedRows" | "insertedRows" | "rejectedRows" | "lastRowNumber" | "groupId"
+  "id" | "status" | "totalRows" | "processedRows" | "insertedRows" | "rejectedRows" | "lastRowNumber" | "groupId" | "updatedAt"
 >;
-const progressOf = (i: ContactImport): ImportProgress => ({
+export const progressOf = (i: ContactImport): ImportProgress => ({
   id: i.id,
   status: i.status,
   totalRows: i.totalRows,
@@ -35,7 +58,10 @@ const progressOf = (i: ContactImport): ImportProgress => ({
   rejectedRows: i.rejectedRows,
   lastRowNumber: i.lastRowNumber,
   groupId: i.groupId,
+  updatedAt: i.updatedAt,
 });
+
+const fileRow = z.object({ row: z.number().int().min(1), cells: z.array(z.string().max(MAX_CELL)).max(200) });
 
 export const startImportInput = z.object({
   fileName: z.string().trim().min(1).max(255),
@@ -47,12 +73,20 @@ export const startImportInput = z.object({
   newGroupName: z.string().trim().max(120).optional(),
 });
 
+/** A new import, waiting for its rows. */
 export async function startContactImport(ctx: ContactsCtx, input: z.output<typeof startImportInput>): Promise<ImportProgress> {
   const problem = mappingProblem(input.mapping);
   if (problem) throw new DomainError(problem);
   return ctx.db.transaction(async (tx) => {
     const groupId = await targetGroupId({ ...ctx, db: tx }, input);
-    const job = await insertImport(tx, { fileName: input.fileName, mapping: input.mapping, groupId, totalRows: input.totalRows, createdBy: ctx.actor.id });
+    const job = await insertImport(tx, {
+      fileName: input.fileName,
+      mapping: input.mapping,
+      groupId,
+      totalRows: input.totalRows,
+      createdBy: ctx.actor.id,
+      status: "uploading",
+    });
     return progressOf(job);
   });
 }
@@ -65,69 +99,125 @@ async function targetGroupId(ctx: ContactsCtx, input: { groupId?: string; newGro
   return group.id;
 }
 
-export const importRowsInput = z.object({
+export const uploadRowsInput = z.object({
   importId: z.uuid(),
-  rows: z
-    .array(z.object({ row: z.number().int().min(1), cells: z.array(z.string().max(MAX_CELL)).max(200) }))
-    .min(1)
-    .max(IMPORT_BATCH_SIZE),
+  rows: z.array(fileRow).min(1).max(UPLOAD_CHUNK_ROWS),
 });
 
-/**
- * Imports one batch. Rows must come in file order: a batch that starts at or before the last row
- * already imported is a repeat (a retry after a lost answer) and changes nothing.
- */
-export async function importContactRows(ctx: ContactsCtx, input: z.output<typeof importRowsInput>): Promise<ImportProgress> {
+/** Stores a chunk of the file's rows. A chunk sent twice (a retry after a lost answer) changes nothing. */
+export async function uploadImportRows(ctx: ContactsCtx, input: z.output<typeof uploadRowsInput>): Promise<{ importId: string }> {
   return ctx.db.transaction(async (tx) => {
     const job = await lockImport(tx, { id: input.importId });
     if (!job) throw new DomainError("csv.errors.importNotFound");
-    if (job.status !== "running") throw new DomainError("csv.errors.importFinished");
-    const first = input.rows[0]!.row;
-    if (first <= job.lastRowNumber) return progressOf(job);
+    if (job.status !== "uploading") throw new DomainError(job.status === "running" ? "csv.errors.importStarted" : "csv.errors.importFinished");
+    await insertImportRows(tx, { importId: job.id, rows: input.rows });
+    return { importId: job.id };
+  });
+}
 
-    const rows = input.rows.map((r) => readImportRow(job.mapping, r.row, r.cells));
-    rejectRepeatsWithinBatch(rows);
-    const candidates = () => rows.filter((r): r is ReadRow & { contact: NonNullable<ReadRow["contact"]> } => r.contact !== null);
-    rejectExisting(
-      rows,
-      await findContactsByKeys(tx, {
-        emails: candidates().flatMap((r) => (r.contact.email ? [r.contact.email] : [])),
-        phones: candidates().flatMap((r) => (r.contact.mobilePhone ? [r.contact.mobilePhone] : [])),
-      }),
-    );
-    const inserted = await insertCandidates(tx, candidates(), ctx.actor.id);
-    // A row the insert skipped lost a race with another import or form: it exists now.
-    rejectExisting(
-      rows,
-      candidates().filter((r) => !inserted.rows.has(r)).map((r) => r.contact),
-    );
-    if (job.groupId && inserted.ids.length > 0) await addGroupMembers(tx, { groupId: job.groupId, where: inArray(contacts.id, inserted.ids) });
-    const rejected = rows.filter((r) => r.contact === null);
-    await insertRejections(
-      tx,
-      rejected.map((r) => ({ importId: job.id, rowNumber: r.row, problems: r.problems, cells: r.cells })),
-    );
-    const updated = await recordImportBatch(tx, {
-      id: job.id,
-      processed: rows.length,
-      inserted: inserted.ids.length,
-      rejected: rejected.length,
-      lastRowNumber: input.rows.at(-1)!.row,
-    });
-    return progressOf(updated);
+export const importIdInput = z.object({ importId: z.uuid() });
+
+/**
+ * Every row is uploaded: hand the import to the background job. The rows are counted first, so
+ * that a chunk lost on the way fails loudly here instead of being silently missing. Queueing twice
+ * is harmless.
+ */
+export async function queueContactImport(ctx: ContactsCtx & { jobs: ContactImportJobs }, { importId }: z.output<typeof importIdInput>): Promise<ImportProgress> {
+  const queued = await ctx.db.transaction(async (tx) => {
+    const job = await lockImport(tx, { id: importId });
+    if (!job) throw new DomainError("csv.errors.importNotFound");
+    if (job.status !== "uploading") return job;
+    const uploaded = await countImportRows(tx, { importId });
+    if (uploaded !== job.totalRows) throw new DomainError("csv.errors.uploadIncomplete", { uploaded, total: job.totalRows });
+    return (await setImportStatus(tx, { id: importId, status: "running" })) ?? job;
+  });
+  // After the commit, so the job finds the import running. Should this enqueue be lost, the
+  // periodic resumeContactImports finds the import idle and queues it again.
+  if (queued.status === "running") await ctx.jobs.enqueueImport(importId);
+  return progressOf(queued);
+}
+
+/** The background job: imports the uploaded rows batch after batch, to the end. */
+export async function runContactImport(ctx: { db: Queryable }, { importId, batchSize }: { importId: string; batchSize?: number }): Promise<ImportProgress> {
+  for (;;) {
+    const { progress, more } = await importNextBatch(ctx, { importId, batchSize });
+    if (!more) return progress;
+  }
+}
+
+/**
+ * Imports the next batch of uploaded rows — those after `lastRowNumber`, in file order — in one
+ * transaction with the counters. Once a running import has no rows left, it is done and its
+ * uploaded rows are deleted. `more` says whether to call again.
+ */
+export async function importNextBatch(
+  ctx: { db: Queryable },
+  { importId, batchSize = IMPORT_BATCH_SIZE }: { importId: string; batchSize?: number },
+): Promise<{ progress: ImportProgress; more: boolean }> {
+  return ctx.db.transaction(async (tx) => {
+    const job = await lockImport(tx, { id: importId });
+    if (!job) throw new DomainError("csv.errors.importNotFound");
+    if (job.status === "done" || job.status === "failed") return { progress: progressOf(job), more: false };
+    const batch = await listImportRowsAfter(tx, { importId, afterRow: job.lastRowNumber, limit: batchSize });
+    const updated = batch.length ? await importBatch(tx, job, batch) : job;
+    // Fewer rows than asked for: that was the last batch (while uploading, only the last so far).
+    if (batch.length < batchSize && job.status === "running") {
+      await deleteImportRows(tx, { importId });
+      return { progress: progressOf((await setImportStatus(tx, { id: importId, status: "done" })) ?? updated), more: false };
+    }
+    return { progress: progressOf(updated), more: batch.length === batchSize };
+  });
+}
+
+/** Validates, dedupes and inserts one batch; records its rejections and counters. */
+async function importBatch(tx: Queryable, job: ContactImport, batch: { row: number; cells: string[] }[]): Promise<ContactImport> {
+  const rows = batch.map((r) => readImportRow(job.mapping, r.row, r.cells));
+  rejectRepeatsWithinBatch(rows);
+  const candidates = () => rows.filter((r): r is ReadRow & { contact: NonNullable<ReadRow["contact"]> } => r.contact !== null);
+  rejectExisting(
+    rows,
+    await findContactsByKeys(tx, {
+      emails: candidates().flatMap((r) => (r.contact.email ? [r.contact.email] : [])),
+      phones: candidates().flatMap((r) => (r.contact.mobilePhone ? [r.contact.mobilePhone] : [])),
+    }),
+    job.id,
+  );
+  const inserted = await insertCandidates(tx, candidates(), job);
+  // A row the insert skipped lost a race with another import or form: it exists now.
+  rejectExisting(
+    rows,
+    candidates()
+      .filter((r) => !inserted.rows.has(r))
+      .map((r) => ({ ...r.contact, importId: null, importRowNumber: null })),
+    job.id,
+  );
+  if (job.groupId && inserted.ids.length > 0) await addGroupMembers(tx, { groupId: job.groupId, where: inArray(contacts.id, inserted.ids) });
+  const rejected = rows.filter((r) => r.contact === null);
+  await insertRejections(
+    tx,
+    rejected.map((r) => ({ importId: job.id, rowNumber: r.row, problems: r.problems, cells: r.cells })),
+  );
+  return recordImportBatch(tx, {
+    id: job.id,
+    processed: rows.length,
+    inserted: inserted.ids.length,
+    rejected: rejected.length,
+    lastRowNumber: batch.at(-1)!.row,
   });
 }
 
 /** Creates the batch's accounts, then inserts its contacts in one statement. */
-async function insertCandidates(db: Queryable, rows: (ReadRow & { contact: NonNullable<ReadRow["contact"]> })[], actorId: string) {
+async function insertCandidates(db: Queryable, rows: (ReadRow & { contact: NonNullable<ReadRow["contact"]> })[], job: ContactImport) {
   const accountIds = await findOrCreateAccountIds(db, {
     names: rows.flatMap((r) => (r.contact.accountName ? [r.contact.accountName] : [])),
-    createdBy: actorId,
+    createdBy: job.createdBy,
   });
-  const values: ContactValues[] = rows.map(({ contact: { accountName, ...fields } }) => ({
+  const values: ContactValues[] = rows.map(({ row, contact: { accountName, ...fields } }) => ({
     ...fields,
     accountId: accountName ? (accountIds.get(accountName.toLowerCase()) ?? null) : null,
-    createdBy: actorId,
+    createdBy: job.createdBy,
+    importId: job.id,
+    importRowNumber: row,
   }));
   const returned = await insertContactsSkippingDuplicates(db, values);
   const emails = new Set(returned.map((c) => c.email));
@@ -139,19 +229,62 @@ async function insertCandidates(db: Queryable, rows: (ReadRow & { contact: NonNu
   return { rows: insertedRows, ids: returned.map((c) => c.id) };
 }
 
-/** Marks the import done (all rows sent) or failed (the browser gave up). */
-export async function finishContactImport(ctx: ContactsCtx, { importId, failed = false }: { importId: string; failed?: boolean }): Promise<ImportProgress> {
+/**
+ * Imports rows at once, in the caller's process — for scripts and the benchmark, which have no
+ * job queue: uploads them, then imports them as the next batch. Sent again, a batch changes nothing.
+ */
+export async function importContactRows(ctx: ContactsCtx, input: z.output<typeof uploadRowsInput>): Promise<ImportProgress> {
+  await uploadImportRows(ctx, input);
+  return (await importNextBatch(ctx, { importId: input.importId, batchSize: input.rows.length })).progress;
+}
+
+/**
+ * Stops an import: rows already imported stay, the rest are dropped. A batch in flight finishes
+ * first (it holds the import's lock), then the job sees "failed" and ends.
+ */
+export async function cancelContactImport(ctx: ContactsCtx, { importId }: z.output<typeof importIdInput>): Promise<ImportProgress> {
+  return progressOf(await stopImport(ctx.db, { importId, onlyIf: ["uploading", "running"] }));
+}
+
+export async function importProgress(ctx: { db: Queryable }, { importId }: z.output<typeof importIdInput>): Promise<ImportProgress> {
   const job = await findImport(ctx.db, { id: importId });
   if (!job) throw new DomainError("csv.errors.importNotFound");
-  if (job.status !== "running") return progressOf(job);
-  const updated = await setImportStatus(ctx.db, { id: importId, status: failed ? "failed" : "done" });
-  return progressOf(updated ?? job);
+  return progressOf(job);
+}
+
+/** A running import with no batch for this long lost its job (killed, or the enqueue was lost). */
+export const IMPORT_IDLE_SECONDS = 60;
+/** An upload not finished in this long was abandoned (the tab closed midway): its rows are dropped. */
+export const UPLOAD_ABANDONED_SECONDS = 24 * 3600;
+
+/**
+ * The periodic safety net, run by every app instance: queues again the running imports that made
+ * no progress for a while (enqueueing twice is harmless: one job per import waits, and batches
+ * lock the import), and gives up the uploads abandoned long ago.
+ */
+export async function resumeContactImports(ctx: { db: Queryable; jobs: ContactImportJobs }): Promise<{ resumed: string[]; abandoned: string[] }> {
+  const resumed = (await listIdleImports(ctx.db, { status: "running", idleSeconds: IMPORT_IDLE_SECONDS })).map((i) => i.id);
+  for (const id of resumed) await ctx.jobs.enqueueImport(id);
+  const abandoned = (await listIdleImports(ctx.db, { status: "uploading", idleSeconds: UPLOAD_ABANDONED_SECONDS })).map((i) => i.id);
+  for (const id of abandoned) await stopImport(ctx.db, { importId: id, onlyIf: ["uploading"] });
+  return { resumed, abandoned };
+}
+
+/** Marks the import failed and drops its remaining rows, if it is (still) in one of `onlyIf`. */
+async function stopImport(db: Queryable, { importId, onlyIf }: { importId: string; onlyIf: ContactImport["status"][] }): Promise<ContactImport> {
+  return db.transaction(async (tx) => {
+    const job = await lockImport(tx, { id: importId });
+    if (!job) throw new DomainError("csv.errors.importNotFound");
+    if (!onlyIf.includes(job.status)) return job;
+    await deleteImportRows(tx, { importId });
+    return (await setImportStatus(tx, { id: importId, status: "failed" })) ?? job;
+  });
 }
 
 /** The import preview: the first rows read exactly as the import will read them. */
 export const previewImportInput = z.object({
   mapping: importMappingSchema,
-  rows: z.array(z.object({ row: z.number().int().min(1), cells: z.array(z.string().max(MAX_CELL)).max(200) })).max(50),
+  rows: z.array(fileRow).max(50),
 });
 
 export function previewImportRows(input: z.output<typeof previewImportInput>): ReadRow[] {

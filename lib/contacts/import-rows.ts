@@ -43,16 +43,30 @@ export function rejectRepeatsWithinBatch(rows: ReadRow[]): void {
   }
 }
 
-/** Refuses the rows whose email or phone a contact in the base already has. */
-export function rejectExisting(rows: ReadRow[], existing: { email: string | null; mobilePhone: string | null }[]): void {
-  const emails = new Set(existing.map((c) => c.email).filter((e) => e !== null));
-  const phones = new Set(existing.map((c) => c.mobilePhone).filter((p) => p !== null));
+/**
+ * Refuses the rows whose email or phone a contact in the base already has. A contact this same
+ * import created from an earlier row (an earlier batch) makes the row a repeat of that row, as a
+ * repeat within one batch is: the person fixing the file needs the row number, not "exists".
+ */
+export function rejectExisting(
+  rows: ReadRow[],
+  existing: { email: string | null; mobilePhone: string | null; importId: string | null; importRowNumber: number | null }[],
+  importId: string,
+): void {
+  const byEmail = new Map(existing.filter((c) => c.email !== null).map((c) => [c.email!, c]));
+  const byPhone = new Map(existing.filter((c) => c.mobilePhone !== null).map((c) => [c.mobilePhone!, c]));
   for (const r of rows) {
     if (!r.contact) continue;
-    const field = r.contact.email !== null && emails.has(r.contact.email) ? "email" : r.contact.mobilePhone !== null && phones.has(r.contact.mobilePhone) ? "mobilePhone" : null;
-    if (field) {
-      r.problems.push({ field, key: field === "email" ? "csv.reasons.emailExists" : "csv.reasons.phoneExists" });
-      r.contact = null;
-    }
+    const email = r.contact.email !== null ? byEmail.get(r.contact.email) : undefined;
+    const phone = r.contact.mobilePhone !== null ? byPhone.get(r.contact.mobilePhone) : undefined;
+    const field = email ? "email" : phone ? "mobilePhone" : null;
+    const found = email ?? phone;
+    if (!field || !found) continue;
+    r.problems.push(
+      found.importId === importId && found.importRowNumber !== null
+        ? { field, key: "csv.reasons.repeatsRow", values: { row: found.importRowNumber } }
+        : { field, key: field === "email" ? "csv.reasons.emailExists" : "csv.reasons.phoneExists" },
+    );
+    r.contact = null;
   }
 }

@@ -7,7 +7,13 @@ export type ImportMapping = { columns: (ContactField | null)[] };
 export type RowProblem = { field?: ContactField; key: string; values?: Record<string, string | number> };
 
 /**
- * Rows per request of a CSV import: one multi-row insert each (2,000 × 12 columns stays well under
- * PostgreSQL's 65,535 parameters) and a request body of a few hundred KB.
+ * Rows per batch of the background import: one transaction and one multi-row insert each
+ * (2,000 × 14 columns stays well under PostgreSQL's 65,535 parameters).
  */
 export const IMPORT_BATCH_SIZE = 2000;
+
+/**
+ * Rows per upload request: 5,000 rows are a request body of about a megabyte (the limit is 12 MB,
+ * next.config.ts) and two parameters each in the insert that stores them.
+ */
+export const UPLOAD_CHUNK_ROWS = 5000;

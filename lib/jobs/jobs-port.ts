@@ -1,7 +1,8 @@
-/** The send engine's job port (SendingJobs) on pg-boss: one waiting job per mailing and queue. */
+/** The job ports on pg-boss: one waiting job per mailing and queue, one per contacts import. */
 import type { PgBoss } from "pg-boss";
+import type { ContactImportJobs } from "@/lib/contacts/import-contacts";
 import type { SendingJobs } from "@/lib/sending/context";
-import { QUEUES } from "./queues";
+import { CONTACT_IMPORT_QUEUE, QUEUES } from "./queues";
 
 export function bossJobs(boss: PgBoss): SendingJobs {
   return {
@@ -13,6 +14,14 @@ export function bossJobs(boss: PgBoss): SendingJobs {
     },
     async enqueueReconcile(mailingId, { actorId }) {
       await boss.send(QUEUES.reconcile, { mailingId, actorId }, { singletonKey: mailingId });
+    },
+  };
+}
+
+export function bossImportJobs(boss: PgBoss): ContactImportJobs {
+  return {
+    async enqueueImport(importId) {
+      await boss.send(CONTACT_IMPORT_QUEUE, { importId }, { singletonKey: importId });
     },
   };
 }

@@ -27,9 +27,18 @@ const common = {
   deleteAfterSeconds: 7 * 86_400,
 } satisfies Omit<Queue, "name">;
 
-export const QUEUE_OPTIONS: Record<QueueName, Omit<Queue, "name">> = {
+/**
+ * The contacts CSV import: one job per import (singleton key: the import id) runs its uploaded rows
+ * to the end (lib/contacts/import-contacts.ts). Same policy, for the same reasons: each batch locks
+ * the import, so a second job on it is harmless, and a killed one resumes after the last batch.
+ */
+export const CONTACT_IMPORT_QUEUE = "contact-import";
+
+export const QUEUE_OPTIONS: Record<QueueName | typeof CONTACT_IMPORT_QUEUE, Omit<Queue, "name">> = {
   // A million recipients take about a minute; bigger audiences and slow accounts much longer.
   [QUEUES.send]: { ...common, expireInSeconds: 6 * 3600 },
   [QUEUES.status]: { ...common, expireInSeconds: 3600 },
   [QUEUES.reconcile]: { ...common, expireInSeconds: 1800 },
+  // 100,000 rows take under a minute; a file of two million on the embedded database, far longer.
+  [CONTACT_IMPORT_QUEUE]: { ...common, expireInSeconds: 6 * 3600 },
 };

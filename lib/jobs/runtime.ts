@@ -9,15 +9,16 @@ import { esputnikFactory } from "@/lib/server/esputnik";
 import { logger } from "@/lib/server/logger";
 import { defaultSendingConfig, systemClock, type CommandContext, type SendingConfig, type SendingContext, type SendingJobs } from "@/lib/sending/context";
 import { startBoss } from "./boss";
-import { bossJobs } from "./jobs-port";
-import { startSendingWorkers, type Workers } from "./workers";
+import type { ContactImportJobs } from "@/lib/contacts/import-contacts";
+import { bossImportJobs, bossJobs } from "./jobs-port";
+import { startContactImportWorkers, startSendingWorkers, type Workers } from "./workers";
 
 /**
  * The app's job queue: one pg-boss instance per process, kept on globalThis (hot reload and the
  * several module graphs Next.js builds must share it, as they share the database). Started from
  * boot (instrumentation), never during `next build`; a failed start is not cached.
  */
-type Runtime = { boss: PgBoss; jobs: SendingJobs; workers: Workers | null };
+type Runtime = { boss: PgBoss; jobs: SendingJobs; importJobs: ContactImportJobs; workers: Workers | null; importWorkers: Workers | null };
 const globalKey = Symbol.for("sputnik-desk.jobs");
 const holder: { promise?: Promise<Runtime> } = ((globalThis as Record<symbol, { promise?: Promise<Runtime> }>)[globalKey] ??= {});
 
@@ -41,8 +42,9 @@ export function startJobs(): Promise<Runtime> {
     );
     const jobs = bossJobs(boss);
     const workers = env.WORKERS_ENABLED ? await startSendingWorkers(boss, sendingContext(handle.db, jobs)) : null;
+    const importWorkers = env.WORKERS_ENABLED ? await startContactImportWorkers(boss, { db: handle.db, logger }) : null;
     logger.info("job queue started", { workers: Boolean(workers), concurrency: env.SEND_CONCURRENCY });
-    return { boss, jobs, workers };
+    return { boss, jobs, importJobs: bossImportJobs(boss), workers, importWorkers };
   })().catch((err: unknown) => {
     holder.promise = undefined;
     throw err;
@@ -52,6 +54,11 @@ export function startJobs(): Promise<Runtime> {
 
 export async function getJobs(): Promise<SendingJobs> {
   return (await startJobs()).jobs;
+}
+
+/** Where the contacts import queues its background job. */
+export async function getImportJobs(): Promise<ContactImportJobs> {
+  return (await startJobs()).importJobs;
 }
 
 /** What a server action hands to the send engine's verbs: the session's user as the actor. */

@@ -5,12 +5,15 @@
  */
 import type { Job, PgBoss } from "pg-boss";
 import { z } from "zod";
-import type { SendingContext } from "@/lib/sending/context";
+import type { Queryable } from "@/db/types";
+import { resumeContactImports, runContactImport } from "@/lib/contacts/import-contacts";
+import type { SendingContext, SendingLogger } from "@/lib/sending/context";
 import { runReconcile } from "@/lib/sending/reconcile";
 import { runSendJob } from "@/lib/sending/send-job";
 import { runStatusUpdate } from "@/lib/sending/status-job";
 import { runSendingTick } from "@/lib/sending/tick";
-import { QUEUES } from "./queues";
+import { bossImportJobs } from "./jobs-port";
+import { CONTACT_IMPORT_QUEUE, QUEUES } from "./queues";
 
 const sendData = z.object({ mailingId: z.uuid() });
 const statusData = z.object({ mailingId: z.uuid(), scope: z.enum(["all", "open"]), actorId: z.uuid().nullable() });
@@ -65,6 +68,45 @@ export async function startSendingWorkers(boss: PgBoss, ctx: SendingContext, opt
       if (timer) clearInterval(timer);
       await ticking;
       for (const queue of Object.values(QUEUES)) await boss.offWork(queue, { wait: true });
+    },
+  };
+}
+
+const importData = z.object({ importId: z.uuid() });
+
+/**
+ * The contacts import worker, and its safety net: every `tickMs` the running imports that made no
+ * progress for a while are queued again (their job was killed past its retries, or the enqueue
+ * after "queued" was lost), and abandoned uploads are dropped.
+ */
+export async function startContactImportWorkers(
+  boss: PgBoss,
+  ctx: { db: Queryable; logger: SendingLogger },
+  options: { tickMs?: number } = {},
+): Promise<Workers> {
+  await boss.work(CONTACT_IMPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, localConcurrency: 1 }, async ([job]: Job<unknown>[]) => {
+    if (!job) return null;
+    const { importId } = importData.parse(job.data);
+    const { status, processedRows } = await runContactImport(ctx, { importId });
+    return { status, processedRows };
+  });
+  const jobs = bossImportJobs(boss);
+  let timer: NodeJS.Timeout | null = null;
+  let ticking: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    ticking = resumeContactImports({ db: ctx.db, jobs }).catch((err: unknown) => ctx.logger.error("contact import tick failed", err));
+  };
+  const tickMs = options.tickMs ?? 30_000;
+  if (tickMs > 0) {
+    tick();
+    timer = setInterval(tick, tickMs);
+    timer.unref();
+  }
+  return {
+    async stop() {
+      if (timer) clearInterval(timer);
+      await ticking;
+      await boss.offWork(CONTACT_IMPORT_QUEUE, { wait: true });
     },
   };
 }

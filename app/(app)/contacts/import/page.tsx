@@ -46,7 +46,10 @@ export default async function ImportPage() {
                     </Link>
                   </td>
                   <td className="px-4 py-2 text-gray-600">{format.dateTime(job.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td className="px-4 py-2">{t(`csv.status.${importStatus(job, now)}`)}</td>
+                  <td className="px-4 py-2" data-testid="import-history-status">
+                    {t(`csv.status.${importStatus(job, now)}`)}
+                    {job.status === "running" && job.totalRows ? ` · ${format.number(job.processedRows / job.totalRows, { style: "percent" })}` : null}
+                  </td>
                   <td className="px-4 py-2 text-right text-gray-600">
                     +{format.number(job.insertedRows)} / −{format.number(job.rejectedRows)}
                   </td>

@@ -7,6 +7,8 @@ import { actorWith } from "@/lib/server/page-guard";
 import { NoAccess } from "@/components/shell/no-access";
 import { isUuid } from "@/components/contacts/contacts-table-config";
 import { importStatus } from "@/components/contacts/import-status";
+import { ImportProgressPanel } from "@/components/contacts/import-progress";
+import { progressOf } from "@/lib/contacts/import-contacts";
 import { RowProblems } from "@/components/contacts/row-problems";
 
 /** The report shows this many rejected rows; the rest are counted. */
@@ -28,11 +30,15 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
         ← {t("newImport")}
       </Link>
       <h1 className="text-2xl font-semibold">{t("reportTitle", { name: job.fileName })}</h1>
-      <section className="card space-y-1 text-sm" data-testid="import-summary">
+      <section className="card space-y-3 text-sm" data-testid="import-summary">
         <p>
           <span className="font-medium">{t(`status.${importStatus(job, new Date())}`)}</span> · {format.dateTime(job.createdAt, { dateStyle: "medium", timeStyle: "short" })}
         </p>
-        <p>{t("summary", { total: n(job.totalRows), processed: n(job.processedRows), inserted: n(job.insertedRows), rejected: n(job.rejectedRows) })}</p>
+        {/* Keyed by the status: the refresh at the end of an import starts it from the final figures. */}
+        <ImportProgressPanel key={job.status} initial={progressOf(job)} />
+        {job.status === "done" || job.status === "failed" ? (
+          <p>{t("summary", { total: n(job.totalRows), processed: n(job.processedRows), inserted: n(job.insertedRows), rejected: n(job.rejectedRows) })}</p>
+        ) : null}
       </section>
       <section className="card p-0">
         <h2 className="px-5 pt-4 text-lg font-semibold">{t("rejectedTitle")}</h2>
