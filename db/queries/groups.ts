@@ -13,6 +13,18 @@ export async function listGroups(db: Queryable): Promise<GroupListItem[]> {
     .orderBy(asc(sql`lower(${contactGroups.name})`));
 }
 
+export type CappedCount = { count: number; capped: boolean };
+
+/**
+ * Members of every static group, each counted no further than `cap` (an index-only range scan of
+ * at most cap + 1 entries per group): the groups list stays fast however large a group grows.
+ */
+export async function countStaticGroupMembersUpTo(db: Queryable, { cap }: { cap: number }): Promise<Map<string, CappedCount>> {
+  const members = sql<number>`(select count(*)::int from (select 1 from ${contactGroupMembers} where ${contactGroupMembers.groupId} = ${contactGroups.id} limit ${cap + 1}) as limited)`;
+  const rows = await db.select({ id: contactGroups.id, n: members }).from(contactGroups).where(eq(contactGroups.kind, "static"));
+  return new Map(rows.map((r) => [r.id, r.n > cap ? { count: cap, capped: true } : { count: r.n, capped: false }]));
+}
+
 /** Dynamic groups with their filters (to see which of them refer to a given static group). */
 export async function listDynamicGroups(db: Queryable): Promise<{ id: string; name: string; filter: ContactFilter }[]> {
   const rows = await db

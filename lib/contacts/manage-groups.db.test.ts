@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { executeRows } from "@/db/execute";
-import { listGroupsOfContact } from "@/db/queries/groups";
+import { countStaticGroupMembersUpTo, listGroupsOfContact } from "@/db/queries/groups";
 import type { Contact } from "@/db/schema";
-import { addContactsToGroup, addViewToGroup, countFilterMatches, createGroup, createGroupInput, removeContactsFromGroup, removeGroup, updateGroup } from "./manage-groups";
+import { addContactsToGroup, addViewToGroup, countFilterMatches, countGroupMembersUpTo, createGroup, createGroupInput, removeContactsFromGroup, removeGroup, updateGroup } from "./manage-groups";
 import { contactsMatchingQuery } from "./matching";
 import { addContact, contactsTestActor } from "./testing";
 
@@ -73,6 +73,20 @@ describe(`groups (${process.env.TEST_DB})`, () => {
     const added = await addViewToGroup(ctx, { groupId: target.id, view: { filter: { combinator: "and", conditions: [{ field: "language", op: "equals", value: "uk" }] } } });
     expect(added).toBe(3);
     expect(await matchingIds({ groupId: target.id })).toEqual(ids([people[0]!, people[2]!, people[4]!]));
+  });
+
+  it("counts the members of the groups list, no further than the cap", async () => {
+    const crowd = await createGroup(ctx, { kind: "static", name: "Crowd", folder: null, isFavourite: false });
+    await addContactsToGroup(ctx, { groupId: crowd.id, contactIds: people.slice(0, 5).map((p) => p.id) });
+    const empty = await createGroup(ctx, { kind: "static", name: "Nobody yet", folder: null, isFavourite: false });
+    const counts = await countStaticGroupMembersUpTo(t.db, { cap: 4 });
+    expect(counts.get(crowd.id)).toEqual({ count: 4, capped: true });
+    expect(counts.get(empty.id)).toEqual({ count: 0, capped: false });
+    expect((await countStaticGroupMembersUpTo(t.db, { cap: 10 })).get(crowd.id)).toEqual({ count: 5, capped: false });
+    const dynamic = await createGroup(ctx, { kind: "dynamic", name: "Ukrainian now", folder: null, isFavourite: false, filter: { combinator: "and", conditions: [{ field: "language", op: "equals", value: "uk" }] } });
+    expect(await countGroupMembersUpTo(t.db, { groupId: dynamic.id, cap: 10 })).toEqual({ count: 3, capped: false });
+    expect(await countGroupMembersUpTo(t.db, { groupId: crowd.id, cap: 2 })).toEqual({ count: 2, capped: true });
+    await removeGroup(ctx, { id: dynamic.id });
   });
 
   it("a dynamic group may refer only to static groups, which then cannot be deleted", async () => {

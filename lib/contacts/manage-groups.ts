@@ -2,7 +2,7 @@ import { z } from "zod";
 import { inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/types";
 import { contacts, type ContactGroup } from "@/db/schema";
-import { countContacts } from "@/db/queries/contacts-list";
+import { countContacts, countContactsUpTo } from "@/db/queries/contacts-list";
 import {
   addGroupMembers,
   deleteGroup,
@@ -12,12 +12,13 @@ import {
   listDynamicGroups,
   removeGroupMembers,
   updateGroup as updateGroupRow,
+  type CappedCount,
 } from "@/db/queries/groups";
 import { DomainError } from "@/lib/errors";
 import { contactFilterSchema, referencedGroupIds, type ContactFilter } from "./filter";
 import { compileContactFilter } from "./filter-sql";
 import type { ContactsCtx } from "./manage-contacts";
-import { contactsViewCondition, type ContactsView } from "./matching";
+import { contactsSpecCondition, contactsViewCondition, type ContactsView } from "./matching";
 import { translatingUniqueViolations } from "./unique-violation";
 
 const GROUP_UNIQUE_ERRORS = { contact_groups_name_lower_uq: "groups.errors.nameTaken" };
@@ -129,6 +130,14 @@ export const previewFilterInput = z.object({ filter: filterField });
 /** The live count under the filter builder: exactly how many contacts the filter selects now. */
 export async function countFilterMatches(db: Queryable, { filter }: { filter: ContactFilter }): Promise<number> {
   return countContacts(db, { where: compileContactFilter(filter) });
+}
+
+/**
+ * How many contacts a group has now, counting no further than `cap`: a dynamic group is its filter
+ * run over the whole base, so the groups list asks for it only when the user points at the group.
+ */
+export async function countGroupMembersUpTo(db: Queryable, { groupId, cap }: { groupId: string; cap: number }): Promise<CappedCount> {
+  return countContactsUpTo(db, { where: await contactsSpecCondition(db, { groupId }), cap });
 }
 
 async function requireGroup(db: Queryable, id: string): Promise<ContactGroup> {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { findGroupById, listGroups } from "@/db/queries/groups";
+import { countStaticGroupMembersUpTo, findGroupById, listGroups } from "@/db/queries/groups";
 import { can } from "@/lib/auth/roles";
 import { requireActor } from "@/lib/server/page-guard";
 import { loadContactsTablePage } from "@/lib/contacts/contacts-table-query";
@@ -31,6 +31,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
     limit: state.pageSize,
     countCap: CONTACTS_COUNT_CAP,
   });
+  // After the rows (PGlite answers in the order asked): the groups list shows at once, sizes stream in.
+  const staticCounts = countStaticGroupMembersUpTo(db, { cap: CONTACTS_COUNT_CAP });
+  staticCounts.catch(() => undefined);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -52,7 +55,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       <ContactsTabs active="contacts" canManage={canManage} />
       <div className="flex flex-col gap-6 lg:flex-row">
         <aside className="lg:w-60 lg:shrink-0">
-          <GroupTree groups={groups} selectedId={group?.id} canManage={canManage} />
+          <GroupTree groups={groups} selectedId={group?.id} canManage={canManage} staticCounts={staticCounts} />
         </aside>
         <section className="min-w-0 flex-1 space-y-3">
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">

@@ -2,8 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/server/action";
+import { z } from "zod";
+import { CONTACTS_COUNT_CAP } from "@/components/contacts/contacts-table-config";
 import {
   countFilterMatches,
+  countGroupMembersUpTo,
   createGroup,
   createGroupInput,
   groupIdInput,
@@ -35,3 +38,8 @@ export const deleteGroupAction = defineAction({ permission: "manage", schema: gr
 export const countFilterAction = defineAction({ permission: "read", kind: "query", schema: previewFilterInput }, async (input, ctx) => ({
   count: await countFilterMatches(ctx.db, input),
 }));
+
+/** A group's size in the groups list (dynamic groups: when pointed at), capped like the table's count. */
+export const countGroupAction = defineAction({ permission: "read", kind: "query", schema: z.object({ groupId: z.uuid() }) }, async (input, ctx) =>
+  countGroupMembersUpTo(ctx.db, { groupId: input.groupId, cap: CONTACTS_COUNT_CAP }),
+);
