@@ -1,10 +1,11 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Queryable } from "../types";
+import type { Queryable, Tx } from "../types";
 import {
   esputnikMessages,
   mailingEvents,
   mailingFiles,
+  mailingRecipientTallies,
   mailingRecipients,
   mailings,
   users,
@@ -12,15 +13,15 @@ import {
   type Mailing,
   type MailingStatus,
 } from "../schema";
-import { responseIn, responseSql, type Response } from "@/lib/mailings/responses";
+import { RESPONSES, responseIn, responseSql, type Response } from "@/lib/mailings/responses";
+import { audienceTally, countTallied, countTalliedExclusions, deleteTallies, tallyTotal } from "./tallies";
 import { containsPattern } from "@/lib/contacts/like-pattern";
 import { addDays, type Day } from "@/lib/dashboards/period";
 import { kyivDayStart } from "./dashboard";
 
 
 /** Recipients that count as the mailing's audience ("Кількість контактів"): everyone not excluded. */
-export const audienceCount = (mailingId: SQL | typeof mailings.id) =>
-  sql<number>`(select count(*)::int from ${mailingRecipients} where ${mailingRecipients.mailingId} = ${mailingId} and ${mailingRecipients.state} <> 'excluded')`;
+export const audienceCount = (mailingId: SQL | typeof mailings.id) => audienceTally(sql`${mailingId}`);
 
 export type MailingListFilter = {
   search?: string;
@@ -144,8 +145,11 @@ export async function updateMailingRow(db: Queryable, { id, patch }: { id: strin
     .where(eq(mailings.id, id));
 }
 
-export async function deleteMailingRow(db: Queryable, { id }: { id: string }): Promise<void> {
-  await db.delete(mailings).where(eq(mailings.id, id));
+/** Deletes a mailing with its recipients and their counts (the recipients have no cascading key: see the schema). */
+export async function deleteMailingRow(tx: Tx, { id }: { id: string }): Promise<void> {
+  await tx.delete(mailingRecipients).where(eq(mailingRecipients.mailingId, id));
+  await deleteTallies(tx, { mailingId: id });
+  await tx.delete(mailings).where(eq(mailings.id, id));
 }
 
 export type RecipientRow = {
@@ -200,32 +204,26 @@ export async function listRecipients(
 }
 
 /** Counts per response, in one pass over the mailing's recipient rows. */
+/** The mailing's recipients per response, from the tallies (one short GROUP BY at any audience size). */
 export async function countResponses(db: Queryable, { mailingId }: { mailingId: string }): Promise<Record<Response, number>> {
+  const t = mailingRecipientTallies;
   const rows = await db
-    .select({ response: responseSql(), n: count() })
-    .from(mailingRecipients)
-    .where(eq(mailingRecipients.mailingId, mailingId))
+    .select({ response: responseSql(t), n: tallyTotal() })
+    .from(t)
+    .where(eq(t.mailingId, mailingId))
     .groupBy(sql`1`);
-  const out = Object.fromEntries(
-    ["not_sent", "excluded", "sending", "in_doubt", "rejected", "in_queue", "delivered", "read", "clicked", "not_delivered"].map((k) => [k, 0]),
-  ) as Record<Response, number>;
+  const out = Object.fromEntries(RESPONSES.map((k) => [k, 0])) as Record<Response, number>;
   for (const r of rows) out[r.response] = r.n;
   return out;
 }
 
 export async function countRecipients(db: Queryable, { mailingId }: { mailingId: string }): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(mailingRecipients).where(eq(mailingRecipients.mailingId, mailingId));
-  return row?.n ?? 0;
+  return countTallied(db, { mailingId });
 }
 
 /** How many recipients were kept out, per reason (the pre-flight summary). */
 export async function countExclusions(db: Queryable, { mailingId }: { mailingId: string }): Promise<Record<string, number>> {
-  const rows = await db
-    .select({ reason: mailingRecipients.exclusionReason, n: count() })
-    .from(mailingRecipients)
-    .where(and(eq(mailingRecipients.mailingId, mailingId), eq(mailingRecipients.state, "excluded")))
-    .groupBy(mailingRecipients.exclusionReason);
-  return Object.fromEntries(rows.map((r) => [r.reason ?? "unknown", r.n]));
+  return countTalliedExclusions(db, { mailingId });
 }
 
 export async function deleteRecipients(

@@ -1,7 +1,8 @@
 /** Read models of sending: recipient counts per state and the recent send rate. */
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../types";
-import { mailingRecipients, sendBatches, type RecipientState } from "../schema";
+import { mailingRecipientTallies, sendBatches, type RecipientState } from "../schema";
+import { tallyTotal } from "./tallies";
 
 export type StateCounts = Record<RecipientState, number> & {
   /** Among accepted recipients: reached the person / will not / final status reached. */
@@ -10,19 +11,20 @@ export type StateCounts = Record<RecipientState, number> & {
   done: number;
 };
 
-/** One pass over the mailing's rows (the (mailing, state, id) index). */
+/** From the tallies: a few rows per mailing, however many recipients it has (polled by the progress bar). */
 export async function countRecipientStates(db: Queryable, { mailingId }: { mailingId: string }): Promise<StateCounts> {
+  const t = mailingRecipientTallies;
   const rows = await db
     .select({
-      state: mailingRecipients.state,
-      n: sql<number>`count(*)::int`,
-      delivered: sql<number>`(count(*) filter (where ${mailingRecipients.delivered}))::int`,
-      notDelivered: sql<number>`(count(*) filter (where ${mailingRecipients.failed}))::int`,
-      done: sql<number>`(count(*) filter (where ${mailingRecipients.done} and ${mailingRecipients.state} = 'accepted'))::int`,
+      state: t.state,
+      n: tallyTotal(),
+      delivered: sql<number>`coalesce(sum(${t.n}) filter (where ${t.delivered}), 0)::int`,
+      notDelivered: sql<number>`coalesce(sum(${t.n}) filter (where ${t.failed}), 0)::int`,
+      done: sql<number>`coalesce(sum(${t.n}) filter (where ${t.done} and ${t.state} = 'accepted'), 0)::int`,
     })
-    .from(mailingRecipients)
-    .where(eq(mailingRecipients.mailingId, mailingId))
-    .groupBy(mailingRecipients.state);
+    .from(t)
+    .where(eq(t.mailingId, mailingId))
+    .groupBy(t.state);
   const counts: StateCounts = { pending: 0, excluded: 0, sending: 0, accepted: 0, rejected: 0, in_doubt: 0, delivered: 0, notDelivered: 0, done: 0 };
   for (const row of rows) {
     counts[row.state] = Number(row.n);

@@ -6,7 +6,8 @@
 import { and, asc, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
 import { executeRows } from "../execute";
 import type { Queryable } from "../types";
-import { mailingRecipients, mailings } from "../schema";
+import { mailingRecipientTallies, mailingRecipients, mailings } from "../schema";
+import { tallyTotal } from "./tallies";
 
 export type StatusRow = { id: number; status: string; rank: number; delivered: boolean; failed: boolean; done: boolean };
 
@@ -90,14 +91,14 @@ export async function applyActivityStatuses(
 const activityPayload = (rows: ActivityStatusRow[]) =>
   JSON.stringify(rows.map(({ requestId, at, ...rest }) => ({ ...rest, request_id: requestId, at: at.toISOString() })));
 
-/** Whether any accepted recipient still waits for a final status. */
+/** Whether any accepted recipient still waits for a final status (from the tallies: no scan of a million done rows). */
 export async function hasOpenRecipients(db: Queryable, { mailingId }: { mailingId: string }): Promise<boolean> {
+  const t = mailingRecipientTallies;
   const [row] = await db
-    .select({ id: mailingRecipients.id })
-    .from(mailingRecipients)
-    .where(and(eq(mailingRecipients.mailingId, mailingId), eq(mailingRecipients.state, "accepted"), eq(mailingRecipients.done, false)))
-    .limit(1);
-  return row !== undefined;
+    .select({ n: tallyTotal() })
+    .from(t)
+    .where(and(eq(t.mailingId, mailingId), eq(t.state, "accepted"), eq(t.done, false)));
+  return (row?.n ?? 0) > 0;
 }
 
 /** Records a status check and when the next periodic one is due (null: nothing left to check). */

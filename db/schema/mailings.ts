@@ -116,9 +116,13 @@ export const mailingRecipients = pgTable(
   {
     /** Also the `externalRequestId` sent to eSputnik: it ties eSputnik's records back to this row. */
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    mailingId: uuid("mailing_id")
-      .notNull()
-      .references(() => mailings.id, { onDelete: "cascade" }),
+    /**
+     * No foreign key, on purpose: its per-row check was a sixth of the cost of importing an
+     * audience (one INSERT … SELECT of up to a million rows). Every insert runs in a transaction
+     * that holds the mailing's row lock (lib/mailings/audience.ts), and deleting a mailing deletes
+     * its recipients in the same transaction (db/queries/mailings.ts deleteMailingRow).
+     */
+    mailingId: uuid("mailing_id").notNull(),
     /** The contact it came from; the name and addresses below are a snapshot taken at import. */
     contactId: uuid("contact_id"),
     fullName: text("full_name").notNull().default(""),
@@ -148,15 +152,40 @@ export const mailingRecipients = pgTable(
     // The same address is added once per mailing, whichever contact it came from.
     uniqueIndex("mailing_recipients_locator_uq").on(t.mailingId, t.locator),
     index("mailing_recipients_state_idx").on(t.mailingId, t.state, t.id),
-    index("mailing_recipients_status_idx").on(t.mailingId, t.esputnikStatus),
-    // Covers every column a recipient's response is computed from (lib/mailings/responses.ts), so
-    // the dashboards count responses per mailing from the index alone, in order (db/queries/dashboard.ts).
-    index("mailing_recipients_response_idx").on(t.mailingId, t.state, t.esputnikStatus, t.failed, t.delivered),
-    index("mailing_recipients_batch_idx").on(t.batchId),
-    uniqueIndex("mailing_recipients_request_uq").on(t.requestId),
+    // Few indexes, each earning its keep: every recipient row is inserted once and written twice
+    // by the send engine (claim, settle), and each write touches every index. Counts per response
+    // come from mailing_recipient_tallies, not from an index over the statuses. Partial indexes
+    // skip the rows that have no batch / request id yet (all of them, at import).
+    index("mailing_recipients_batch_idx").on(t.batchId).where(sql`${t.batchId} is not null`),
+    uniqueIndex("mailing_recipients_request_uq").on(t.requestId).where(sql`${t.requestId} is not null`),
   ],
 );
 export type MailingRecipient = typeof mailingRecipients.$inferSelect;
+
+/**
+ * How many recipients each mailing has per combination of the columns its counts are read from
+ * (the response — lib/mailings/responses.ts —, the exclusion reason, done), kept as signed
+ * deltas. Statement-level triggers on mailing_recipients (migration 0007) append one row per
+ * combination a statement changed, in the statement's own transaction, so a count can never
+ * drift from the rows it counts, whichever code wrote them; appending (never updating a shared
+ * counter) means concurrent senders never wait on one another. A count is `sum(n)`; compaction
+ * (db/queries/tallies.ts) folds a mailing's deltas into one row per combination now and then.
+ * This is what answers the summaries, the pre-flight and the dashboards at a million recipients.
+ */
+export const mailingRecipientTallies = pgTable(
+  "mailing_recipient_tallies",
+  {
+    mailingId: uuid("mailing_id").notNull(),
+    state: recipientStateEnum("state").notNull(),
+    exclusionReason: exclusionReasonEnum("exclusion_reason"),
+    esputnikStatus: text("esputnik_status"),
+    failed: boolean("failed").notNull(),
+    delivered: boolean("delivered").notNull(),
+    done: boolean("done").notNull(),
+    n: bigint("n", { mode: "number" }).notNull(),
+  },
+  (t) => [index("mailing_recipient_tallies_mailing_idx").on(t.mailingId)],
+);
 
 export const batchKindEnum = pgEnum("send_batch_kind", ["contacts_upload", "smartsend"]);
 /**

@@ -4,6 +4,7 @@ import { contacts, mailingRecipients } from "@/db/schema";
 import type { Queryable } from "@/db/types";
 import { insertAudience, listAudienceTargets, type AudienceTarget } from "@/db/queries/audience";
 import { countExclusions, countRecipients, deleteRecipients, insertEvent } from "@/db/queries/mailings";
+import { countTallied } from "@/db/queries/tallies";
 import { contactFilterSchema } from "@/lib/contacts/filter";
 import { contactsMatchingQuery, contactsViewCondition, type ContactsView } from "@/lib/contacts/matching";
 import { DomainError } from "@/lib/errors";
@@ -110,17 +111,14 @@ export type Preflight = { total: number; willReceive: number; excluded: number; 
 
 /** "N will receive, M excluded: no phone 3, do-not-SMS 1 …" — shown before anything is sent. */
 export async function getPreflight(db: MailingCtx["db"], { mailingId }: { mailingId: string }): Promise<Preflight> {
-  const [total, byReason, [pending]] = await Promise.all([
+  const [total, byReason, pending] = await Promise.all([
     countRecipients(db, { mailingId }),
     countExclusions(db, { mailingId }),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(mailingRecipients)
-      .where(and(eq(mailingRecipients.mailingId, mailingId), eq(mailingRecipients.state, "pending"))),
+    countTallied(db, { mailingId, state: "pending" }),
   ]);
   if (total === 0 && !Object.keys(byReason).length) return { total: 0, willReceive: 0, excluded: 0, byReason: {} };
   const excluded = Object.values(byReason).reduce((a, b) => a + b, 0);
-  return { total, willReceive: pending?.n ?? 0, excluded, byReason };
+  return { total, willReceive: pending, excluded, byReason };
 }
 
 export function assertAudienceNotEmpty(p: Preflight) {

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { mailingRecipients } from "@/db/schema";
 import { RESPONSES, type Response } from "./response-keys";
 
@@ -29,7 +29,10 @@ export function sumOf<K extends string>(counts: Partial<Record<K, number>>, keys
   return keys.reduce((total, k) => total + (counts[k] ?? 0), 0);
 }
 
-export function responseSql(r = mailingRecipients): SQL<Response> {
+/** Any table (or aliased subquery) with the four columns a response is computed from: recipients or their tallies. */
+export type ResponseColumns = Record<"state" | "esputnikStatus" | "failed" | "delivered", AnyColumn>;
+
+export function responseSql(r: ResponseColumns = mailingRecipients): SQL<Response> {
   return sql<Response>`case
     when ${r.state} = 'excluded' then 'excluded'
     when ${r.state} = 'pending' then 'not_sent'
@@ -45,7 +48,7 @@ export function responseSql(r = mailingRecipients): SQL<Response> {
 }
 
 /** A WHERE condition for "recipients whose response is one of these". */
-export function responseIn(responses: readonly Response[], r = mailingRecipients): SQL {
+export function responseIn(responses: readonly Response[], r: ResponseColumns = mailingRecipients): SQL {
   return sql`(${responseSql(r)}) in (${sql.join(
     responses.map((x) => sql`${x}`),
     sql`, `,

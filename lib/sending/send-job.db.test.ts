@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { startSimulator, type SimHandle } from "@/esputnik-sim";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { expectTalliesMatchRows } from "@/test/tallies";
 import { mailingEvents, mailings } from "@/db/schema";
 import { executeRows } from "@/db/execute";
 import type { EsputnikClient } from "@/lib/esputnik/client";
@@ -60,6 +61,9 @@ function hookedClient(hook: (call: number, send: () => ReturnType<EsputnikClient
   let calls = 0;
   return { ...client, smartsend: (id, request) => hook(++calls, () => client.smartsend(id, request)) };
 }
+
+// Whatever a test did to recipients, the counts kept beside them agree with the rows.
+afterEach(() => expectTalliesMatchRows(t.db));
 
 describe(`send job (${process.env.TEST_DB})`, () => {
   it("hands every recipient to eSputnik once, uploads the contacts into the group, and ends Sent", async () => {

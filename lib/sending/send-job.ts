@@ -6,6 +6,7 @@
  */
 import type { MailingStatus } from "@/db/schema";
 import { recoverStaleBatches } from "@/db/queries/sending";
+import { compactTallies } from "@/db/queries/tallies";
 import type { EsputnikClient } from "@/lib/esputnik/client";
 import { DomainError } from "@/lib/errors";
 import type { SendingContext } from "./context";
@@ -56,6 +57,8 @@ export async function runSendJob(ctx: SendingContext, { mailingId }: { mailingId
     return status ? { outcome: "finished", status } : { outcome: "interrupted" };
   } finally {
     await lease.release();
+    // A million recipients leave a few thousand count deltas behind: fold them while we know.
+    await compactTallies(ctx.db, { mailingIds: [mailingId] });
   }
 }
 

@@ -5,6 +5,7 @@
  * when the next periodic check is due (none once every recipient has a final status).
  */
 import { insertEvent } from "@/db/queries/mailings";
+import { compactTallies } from "@/db/queries/tallies";
 import { applyStatusesById, hasOpenRecipients, readAcceptedPage, recordStatusCheck, type StatusRow } from "@/db/queries/sending-status";
 import type { EsputnikClient } from "@/lib/esputnik/client";
 import { EsputnikError } from "@/lib/esputnik/errors";
@@ -31,6 +32,7 @@ export async function runStatusUpdate(
     result = { failed: code };
   }
   if ("changed" in result) await refreshStatisticsAfter(ctx, result.changed);
+  await compactTallies(ctx.db, { mailingIds: [mailingId] });
   const checkedAt = ctx.clock.now();
   const open = await hasOpenRecipients(ctx.db, { mailingId });
   await recordStatusCheck(ctx.db, { mailingId, checkedAt, nextPollInSeconds: open ? ctx.config.statusPollIntervalSeconds : null });

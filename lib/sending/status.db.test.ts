@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { startSimulator, type SimHandle } from "@/esputnik-sim";
 import { forEachEvent } from "@/esputnik-sim/activity";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
+import { expectTalliesMatchRows } from "@/test/tallies";
 import { executeRows } from "@/db/execute";
 import { mailingEvents, mailingRecipients, mailings } from "@/db/schema";
 import { applyStatusesById } from "@/db/queries/sending-status";
@@ -41,6 +42,9 @@ async function sentMailing(options: Parameters<typeof seedMailing>[1]) {
   await runSendJob(ctx, { mailingId });
   return { ctx, mailingId };
 }
+
+// Whatever a test did to recipients, the counts kept beside them agree with the rows.
+afterEach(() => expectTalliesMatchRows(t.db));
 
 describe(`update status (${process.env.TEST_DB})`, () => {
   it("fetches the statuses of all accepted recipients in batched calls and shows their response and Done", async () => {

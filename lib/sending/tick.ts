@@ -4,11 +4,16 @@
  *    lost after its commit) get a new send job once their lease has expired;
  *  - mailings whose periodic status check is due get a status job (claimed atomically, so of
  *    several instances only one enqueues it).
+ *  - recipient counts whose deltas piled up (a mailing busy sending) are compacted.
  * Enqueueing twice is harmless: the job queue keeps one waiting job per mailing.
  */
 import { findOrphanedSends } from "@/db/queries/sending";
 import { claimDueStatusPolls } from "@/db/queries/sending-status";
+import { compactTallies, findTalliesToCompact } from "@/db/queries/tallies";
 import type { SendingContext } from "./context";
+
+/** Reading a few hundred delta rows costs well under a millisecond; more than that is folded. */
+const TALLY_ROWS_WORTH_COMPACTING = 200;
 
 export async function runSendingTick(ctx: Pick<SendingContext, "db" | "jobs" | "config">): Promise<{ resumed: string[]; polled: string[] }> {
   const resumed = await findOrphanedSends(ctx.db);
@@ -16,5 +21,6 @@ export async function runSendingTick(ctx: Pick<SendingContext, "db" | "jobs" | "
   // Should the status job not run, the claim expires after an interval and the check is retried.
   const polled = await claimDueStatusPolls(ctx.db, { retryInSeconds: ctx.config.statusPollIntervalSeconds });
   for (const mailingId of polled) await ctx.jobs.enqueueStatusUpdate(mailingId, { scope: "open", actorId: null });
+  await compactTallies(ctx.db, { mailingIds: await findTalliesToCompact(ctx.db, { minRows: TALLY_ROWS_WORTH_COMPACTING, limit: 100 }) });
   return { resumed, polled };
 }
