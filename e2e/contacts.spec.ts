@@ -41,6 +41,10 @@ test("manager: create a contact, a dynamic group with its live count, a static g
   await contacts.openGroup(`${marker} статична`);
   await expect(contacts.viewCount()).toHaveText("3 контакти");
   await expect(contacts.rows()).toHaveCount(3);
+  // The groups list shows sizes: a static group's at once, a dynamic group's when pointed at.
+  await expect(contacts.groupLink(`${marker} статична`).getByTestId("group-count")).toHaveText("3");
+  await contacts.groupLink(`${marker} динамічна`).hover();
+  await expect(contacts.groupLink(`${marker} динамічна`).getByTestId("group-count")).toHaveText("1");
 
   // A CSV file with one bad row: two contacts come in, the bad row is reported with its reason.
   const csv = [
@@ -51,8 +55,11 @@ test("manager: create a contact, a dynamic group with its live count, a static g
   ].join("\n");
   await contacts.importCsv(`contacts-${run}.csv`, csv);
   await expect(contacts.importProgress()).toContainText("Імпорт завершено: додано 2, відхилено 1.");
-  await contacts.openImportReport();
   await expect(contacts.rejectedRow(3)).toContainText("Мобільний телефон: Введіть правильний номер телефону");
+  await expect(contacts.rejectedRow(3)).toContainText(`${marker} Bad Phone`);
+  // The import lives on the server: a reload (or another tab) finds the same result.
+  await page.reload();
+  await expect(contacts.importProgress()).toContainText("Імпорт завершено: додано 2, відхилено 1.");
   await expect(contacts.rejectedRow(3)).toContainText(`${marker} Bad Phone`);
 
   // The dynamic group is a saved filter: the imported contacts are in it now.
@@ -61,6 +68,12 @@ test("manager: create a contact, a dynamic group with its live count, a static g
   await expect(contacts.viewCount()).toHaveText("3 контакти");
   await contacts.search(`olena.${run}`);
   await expect(contacts.rows()).toHaveCount(1);
+});
+
+test("the sidebar keeps Contacts highlighted on the accounts tab", async ({ page }) => {
+  await new LoginPage(page).loginAs("viewer");
+  await page.goto("/accounts");
+  await expect(page.getByRole("navigation", { name: "Головне меню" }).getByRole("link", { name: "Контакти" })).toHaveAttribute("aria-current", "page");
 });
 
 test("viewer: reads contacts, but cannot change them", async ({ page }) => {

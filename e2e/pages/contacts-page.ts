@@ -84,21 +84,26 @@ export class ContactsPage {
     await expect(this.page).toHaveURL(/\/contacts\?group=/);
   }
 
+  groupLink(name: string) {
+    return this.page.getByTestId("group-tree").getByRole("link", { name });
+  }
+
+  /** Chooses the file, checks the preview, starts: the import's own page opens and follows the background job. */
   async importCsv(fileName: string, content: string) {
     await this.page.goto("/contacts/import");
     await this.page.getByTestId("import-file").setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(content, "utf8") });
     await expect(this.page.getByTestId("import-preview")).toBeVisible();
     await this.page.getByTestId("import-start").click();
-    await expect(this.page.getByTestId("import-report-link")).toBeVisible({ timeout: 30_000 });
+    await expect(this.page).toHaveURL(/\/contacts\/import\/[0-9a-f-]{36}$/);
+    await this.waitForImportEnd();
+  }
+
+  async waitForImportEnd() {
+    await expect(this.importProgress()).toHaveAttribute("data-status", /^(done|failed)$/, { timeout: 30_000 });
   }
 
   importProgress() {
     return this.page.getByTestId("import-progress");
-  }
-
-  async openImportReport() {
-    await this.page.getByTestId("import-report-link").click();
-    await expect(this.page.getByTestId("import-summary")).toBeVisible();
   }
 
   rejectedRow(rowNumber: number) {
