@@ -3,6 +3,7 @@ import { QueryBuilder, alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../types";
 import { mailingRecipientTallies, mailings, type Channel, type MailingStatus } from "../schema";
 import { audienceCount } from "./mailings";
+import { tallyTotal } from "./tallies";
 import { RESPONSES, responseSql, type Response } from "@/lib/mailings/responses";
 import { DASHBOARD_TIME_ZONE, addDays, type Bucket, type Day } from "@/lib/dashboards/period";
 
@@ -81,14 +82,16 @@ export type ResponseCountRow = { bucket: Day; response: Response; n: number };
 
 /**
  * A channel's recipients per bucket (of their mailing) and response. The summary cards are sums of
- * these rows, so the cards and the chart cannot disagree. One query per channel lets PostgreSQL
- * work on the two channels on two connections at once.
+ * these rows, so the cards and the chart cannot disagree. A plain join of the period's mailings
+ * with their tallies: the planner probes the tallies per mailing for a short period and hashes
+ * them all for a long one. One query per channel lets PostgreSQL use two connections at once.
  */
 export async function countResponsesByBucket(db: Queryable, { scope, channel, bucket }: ChannelBuckets): Promise<ResponseCountRow[]> {
+  const t = mailingRecipientTallies;
   return db
-    .select({ bucket: bucketOf(bucket), response: groupResponse, n: groupCount })
+    .select({ bucket: bucketOf(bucket), response: responseSql(t), n: tallyTotal() })
     .from(mailings)
-    .crossJoinLateral(recipientGroups)
+    .innerJoin(t, eq(t.mailingId, mailings.id))
     .where(scopeWhere(scope, channel))
     .groupBy(sql`1, 2`);
 }
@@ -119,11 +122,15 @@ export async function topMailingsByAudience(
   db: Queryable,
   { scope, channel, limit }: { scope: DashboardScope; channel: Channel; limit: number },
 ): Promise<AudienceRow[]> {
-  const contacts = contactsOfMailing();
+  const t = mailingRecipientTallies;
+  // Every mailing of the period is sized, so the tallies are joined (hashed), not probed per mailing.
+  const contacts = sql<number>`coalesce(sum(${t.n}) filter (where ${t.state} <> 'excluded'), 0)::int`.mapWith(Number);
   const rows = await db
     .select({ id: mailings.id, name: mailings.name, status: mailings.status, sentAt: mailings.sentAt, contacts })
     .from(mailings)
+    .innerJoin(t, eq(t.mailingId, mailings.id))
     .where(scopeWhere(scope, channel))
+    .groupBy(mailings.id)
     .orderBy(desc(contacts), desc(mailings.createdAt), desc(mailings.id))
     .limit(limit);
   // Sorted by size, so the empty ones are all at the end of the page.
