@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Queryable } from "../types";
-import { contactImportRejections, contactImportRows, contactImports, type ContactImport, type ContactImportRejection } from "../schema";
+import { contactImportChunks, contactImportRejections, contactImports, type ContactImport, type ContactImportRejection, type ImportFileRow } from "../schema";
 
 export async function insertImport(
   db: Queryable,
@@ -52,43 +52,50 @@ export async function setImportStatus(db: Queryable, { id, status }: { id: strin
   return row;
 }
 
-/**
- * Stores uploaded rows; a row already there (an upload retried after a lost answer) is kept as it
- * was. The chunk travels as one JSON parameter unpacked by the server: measured 4× faster than a
- * multi-row VALUES of 10,000 parameters (5,000 rows: 80 ms instead of 350 ms).
- */
-export async function insertImportRows(db: Queryable, { importId, rows }: { importId: string; rows: { row: number; cells: string[] }[] }): Promise<void> {
+/** Stores an uploaded chunk; one already there (an upload retried after a lost answer) is kept as it was. */
+export async function insertImportChunk(db: Queryable, { importId, rows }: { importId: string; rows: ImportFileRow[] }): Promise<void> {
   if (rows.length === 0) return;
-  const column = (c: { name: string }) => sql.identifier(c.name);
-  const packed = JSON.stringify(rows.map((r) => [r.row, r.cells]));
-  await db.execute(sql`
-    insert into ${contactImportRows} (${column(contactImportRows.importId)}, ${column(contactImportRows.rowNumber)}, ${column(contactImportRows.cells)})
-    select ${importId}::uuid, (r ->> 0)::int, r -> 1 from jsonb_array_elements(${packed}::jsonb) as r
-    on conflict do nothing`);
+  await db
+    .insert(contactImportChunks)
+    .values({ importId, firstRowNumber: rows[0]!.row, lastRowNumber: rows.at(-1)!.row, rowCount: rows.length, rows })
+    .onConflictDoNothing();
   await db.update(contactImports).set({ updatedAt: sql`now()` }).where(eq(contactImports.id, importId));
 }
 
-export async function countImportRows(db: Queryable, { importId }: { importId: string }): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(contactImportRows).where(eq(contactImportRows.importId, importId));
+export async function countUploadedRows(db: Queryable, { importId }: { importId: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${contactImportChunks.rowCount}), 0)::int` })
+    .from(contactImportChunks)
+    .where(eq(contactImportChunks.importId, importId));
   return row?.n ?? 0;
 }
 
-/** The next uploaded rows after `afterRow`, in file order (the primary key's order: an index range scan). */
-export async function listImportRowsAfter(
+/** Up to `limit` uploaded rows after `afterRow`, in file order, from as many chunks as it takes. */
+export async function listUploadedRowsAfter(
   db: Queryable,
   { importId, afterRow, limit }: { importId: string; afterRow: number; limit: number },
-): Promise<{ row: number; cells: string[] }[]> {
-  return db
-    .select({ row: contactImportRows.rowNumber, cells: contactImportRows.cells })
-    .from(contactImportRows)
-    .where(and(eq(contactImportRows.importId, importId), sql`${contactImportRows.rowNumber} > ${afterRow}`))
-    .orderBy(asc(contactImportRows.rowNumber))
-    .limit(limit);
+): Promise<ImportFileRow[]> {
+  const out: ImportFileRow[] = [];
+  for (let from = afterRow; out.length < limit; ) {
+    const [chunk] = await db
+      .select({ lastRowNumber: contactImportChunks.lastRowNumber, rows: contactImportChunks.rows })
+      .from(contactImportChunks)
+      .where(and(eq(contactImportChunks.importId, importId), gt(contactImportChunks.lastRowNumber, from)))
+      .orderBy(asc(contactImportChunks.firstRowNumber))
+      .limit(1);
+    if (!chunk) break;
+    // Strictly ascending, so that even overlapping chunks (a confused client) give each row once.
+    for (const r of chunk.rows) if (out.length < limit && r.row > (out.at(-1)?.row ?? afterRow)) out.push(r);
+    from = chunk.lastRowNumber;
+  }
+  return out;
 }
 
-/** A finished import's uploaded rows are of no further use (the rejected ones are in the report). */
-export async function deleteImportRows(db: Queryable, { importId }: { importId: string }): Promise<void> {
-  await db.delete(contactImportRows).where(eq(contactImportRows.importId, importId));
+/** Chunks whose rows are all imported (up to `upToRow`), or all of them. */
+export async function deleteImportChunks(db: Queryable, { importId, upToRow }: { importId: string; upToRow?: number }): Promise<void> {
+  await db
+    .delete(contactImportChunks)
+    .where(and(eq(contactImportChunks.importId, importId), upToRow === undefined ? undefined : lte(contactImportChunks.lastRowNumber, upToRow)));
 }
 
 /** Imports in `status` with no news (no batch, no upload) for `idleSeconds`. */

@@ -130,7 +130,7 @@ export const contactGroupMembers = pgTable(
 );
 
 /**
- * uploading: the browser is sending the file's rows (contact_import_rows); running: a background
+ * uploading: the browser is sending the file's rows (contact_import_chunks); running: a background
  * job (pg-boss, lib/jobs) imports them; done / failed: finished.
  */
 export const contactImportStatusEnum = pgEnum("contact_import_status", ["uploading", "running", "done", "failed"]);
@@ -163,21 +163,28 @@ export const contactImports = pgTable("contact_imports", {
 });
 export type ContactImport = typeof contactImports.$inferSelect;
 
+/** One row of a file as uploaded: its number as a spreadsheet shows it (the header is row 1), and its cells. */
+export type ImportFileRow = { row: number; cells: string[] };
+
 /**
- * The rows of a file waiting to be imported, uploaded once by the browser: the import no longer
- * depends on the tab staying open. Deleted when the import finishes.
+ * A file's rows waiting to be imported, as the browser uploaded them: one chunk per upload
+ * request, stored as one JSON value (one row per chunk, not per file row: storing, reading and
+ * deleting them costs next to nothing beside the import itself). The import no longer depends on
+ * the tab staying open. A chunk is deleted in the batch that imports its last row.
  */
-export const contactImportRows = pgTable(
-  "contact_import_rows",
+export const contactImportChunks = pgTable(
+  "contact_import_chunks",
   {
     importId: uuid("import_id")
       .notNull()
       .references(() => contactImports.id, { onDelete: "cascade" }),
-    /** The line number as a spreadsheet shows it: the header is row 1. */
-    rowNumber: integer("row_number").notNull(),
-    cells: jsonb("cells").$type<string[]>().notNull(),
+    firstRowNumber: integer("first_row_number").notNull(),
+    lastRowNumber: integer("last_row_number").notNull(),
+    rowCount: integer("row_count").notNull(),
+    /** In file order. */
+    rows: jsonb("rows").$type<ImportFileRow[]>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.rowNumber] })],
+  (t) => [primaryKey({ columns: [t.importId, t.firstRowNumber] })],
 );
 
 /** Every row an import refused, with the reasons (i18n keys) and the row as it was in the file. */

@@ -5,14 +5,14 @@ import { contacts, type ContactImport } from "@/db/schema";
 import { findOrCreateAccountIds } from "@/db/queries/accounts";
 import { findContactsByKeys, insertContactsSkippingDuplicates, type ContactValues } from "@/db/queries/contacts";
 import {
-  countImportRows,
-  deleteImportRows,
+  countUploadedRows,
+  deleteImportChunks,
   findImport,
   insertImport,
-  insertImportRows,
+  insertImportChunk,
   insertRejections,
   listIdleImports,
-  listImportRowsAfter,
+  listUploadedRowsAfter,
   lockImport,
   recordImportBatch,
   setImportStatus,
@@ -29,7 +29,7 @@ import { IMPORT_BATCH_SIZE, UPLOAD_CHUNK_ROWS } from "./import-types";
  * CSV import, done by the server so that it survives the tab being closed:
  *   1. the browser parses the file (lib/contacts/csv.ts), shows the mapping and a preview, and
  *      starts an import (status "uploading");
- *   2. it uploads the rows once, in chunks of UPLOAD_CHUNK_ROWS, into contact_import_rows;
+ *   2. it uploads the rows once, in chunks of UPLOAD_CHUNK_ROWS, into contact_import_chunks;
  *   3. it queues the import ("running"): a durable background job (pg-boss, lib/jobs) validates,
  *      dedupes and inserts the rows in batches of IMPORT_BATCH_SIZE, each batch in one
  *      transaction together with the import's counters;
@@ -101,7 +101,11 @@ async function targetGroupId(ctx: ContactsCtx, input: { groupId?: string; newGro
 
 export const uploadRowsInput = z.object({
   importId: z.uuid(),
-  rows: z.array(fileRow).min(1).max(UPLOAD_CHUNK_ROWS),
+  rows: z
+    .array(fileRow)
+    .min(1)
+    .max(UPLOAD_CHUNK_ROWS)
+    .refine((rows) => rows.every((r, i) => i === 0 || r.row > rows[i - 1]!.row), "validation.invalid"),
 });
 
 /** Stores a chunk of the file's rows. A chunk sent twice (a retry after a lost answer) changes nothing. */
@@ -110,7 +114,8 @@ export async function uploadImportRows(ctx: ContactsCtx, input: z.output<typeof 
     const job = await lockImport(tx, { id: input.importId });
     if (!job) throw new DomainError("csv.errors.importNotFound");
     if (job.status !== "uploading") throw new DomainError(job.status === "running" ? "csv.errors.importStarted" : "csv.errors.importFinished");
-    await insertImportRows(tx, { importId: job.id, rows: input.rows });
+    // A chunk already imported (sent again after a lost answer, by a script importing as it goes) is not stored again.
+    if (input.rows.at(-1)!.row > job.lastRowNumber) await insertImportChunk(tx, { importId: job.id, rows: input.rows });
     return { importId: job.id };
   });
 }
@@ -127,7 +132,7 @@ export async function queueContactImport(ctx: ContactsCtx & { jobs: ContactImpor
     const job = await lockImport(tx, { id: importId });
     if (!job) throw new DomainError("csv.errors.importNotFound");
     if (job.status !== "uploading") return job;
-    const uploaded = await countImportRows(tx, { importId });
+    const uploaded = await countUploadedRows(tx, { importId });
     if (uploaded !== job.totalRows) throw new DomainError("csv.errors.uploadIncomplete", { uploaded, total: job.totalRows });
     return (await setImportStatus(tx, { id: importId, status: "running" })) ?? job;
   });
@@ -151,7 +156,7 @@ export async function runContactImport(ctx: { db: Queryable }, { importId, batch
 type ReadBatch = { afterRow: number; rows: ReadRow[] };
 
 async function readBatch(db: Queryable, job: Pick<ContactImport, "id" | "mapping">, { afterRow, limit }: { afterRow: number; limit: number }): Promise<ReadBatch> {
-  const listed = await listImportRowsAfter(db, { importId: job.id, afterRow, limit });
+  const listed = await listUploadedRowsAfter(db, { importId: job.id, afterRow, limit });
   const rows = listed.map((r) => readImportRow(job.mapping, r.row, r.cells));
   rejectRepeatsWithinBatch(rows);
   return { afterRow, rows };
@@ -159,8 +164,8 @@ async function readBatch(db: Queryable, job: Pick<ContactImport, "id" | "mapping
 
 /**
  * Imports the next batch of uploaded rows — those after `lastRowNumber`, in file order — in one
- * transaction with the counters. Once a running import has no rows left, it is done and its
- * uploaded rows are deleted. `more` says whether to call again; `ahead` is the next batch, already
+ * transaction with the counters, deleting the chunks it used up. Once a running import has no rows
+ * left, it is done. `more` says whether to call again; `ahead` is the next batch, already
  * being read and validated on another connection while this one is written (on PostgreSQL the
  * validation then overlaps the insert: about a tenth of a batch's time). It is used only if the
  * import is still exactly where it was expected to be.
@@ -179,9 +184,10 @@ export async function importNextBatch(
     const more = rows.length === batchSize;
     const next = more ? readBatch(ctx.db, job, { afterRow: rows.at(-1)!.row, limit: batchSize }).catch(() => null) : undefined;
     const updated = rows.length ? await importBatch(tx, job, rows) : job;
+    if (rows.length) await deleteImportChunks(tx, { importId, upToRow: updated.lastRowNumber });
     // Fewer rows than asked for: that was the last batch (while uploading, only the last so far).
     if (!more && job.status === "running") {
-      await deleteImportRows(tx, { importId });
+      await deleteImportChunks(tx, { importId });
       return { progress: progressOf((await setImportStatus(tx, { id: importId, status: "done" })) ?? updated), more: false };
     }
     return { progress: progressOf(updated), more, ahead: next };
@@ -293,7 +299,7 @@ async function stopImport(db: Queryable, { importId, onlyIf }: { importId: strin
     const job = await lockImport(tx, { id: importId });
     if (!job) throw new DomainError("csv.errors.importNotFound");
     if (!onlyIf.includes(job.status)) return job;
-    await deleteImportRows(tx, { importId });
+    await deleteImportChunks(tx, { importId });
     return (await setImportStatus(tx, { id: importId, status: "failed" })) ?? job;
   });
 }
