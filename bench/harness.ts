@@ -19,7 +19,9 @@ export type Simulator = { url: string; child: ChildProcess; control<T>(method: s
 /** The simulator in a child process (real clock, no rate limiting), so it does not share our event loop. */
 export async function spawnSimulator(): Promise<Simulator> {
   const main = path.join(process.cwd(), "esputnik-sim", "main.ts");
-  const child = spawn(process.execPath, ["--max-old-space-size=6144", "--import", "tsx", main, "--port", "0", "--no-rate-limit", "--clock", "real"], {
+  // SIM_CPU_PROF=<dir> writes the simulator's CPU profile there (to tell its time from ours).
+  const profile = process.env.SIM_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.SIM_CPU_PROF] : [];
+  const child = spawn(process.execPath, ["--max-old-space-size=6144", ...profile, "--import", "tsx", main, "--port", "0", "--no-rate-limit", "--clock", "real"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {

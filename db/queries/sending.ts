@@ -163,21 +163,25 @@ export type ClaimedRecipient = {
 };
 
 /**
- * The id that closes the next batch: the `count`-th pending recipient above `afterId`, or the last
- * one when fewer remain; null when none does. Lets claims take disjoint id ranges in parallel and
- * still fill whole batches. The lower bound keeps the scan short: without it the planner walks the
- * primary key from the mailing's first row, past every recipient already sent.
+ * The ids that close the next `batches` batches of `count` pending recipients above `afterId` (the
+ * last one may close a smaller batch, when fewer remain); [] when none is pending. Lets claims take
+ * disjoint id ranges in parallel and still fill whole batches, and reads several boundaries per
+ * round trip, since the allocator runs one read at a time. The lower bound keeps the scan short:
+ * without it the planner walks the mailing from its first row, past every recipient already sent.
  */
-export async function nextBatchBoundary(db: Queryable, q: { mailingId: string; afterId: number; count: number }): Promise<number | null> {
-  const [row] = await executeRows<{ upto: unknown }>(
+export async function nextBatchBoundaries(db: Queryable, q: { mailingId: string; afterId: number; count: number; batches: number }): Promise<number[]> {
+  const rows = await executeRows<{ id: unknown }>(
     db,
-    sql`select max(id) as upto from (
+    sql`with next as (
           select id from ${mailingRecipients}
           where mailing_id = ${q.mailingId} and state = 'pending' and id > ${q.afterId}
-          order by id limit ${q.count}
-        ) as next`,
+          order by id limit ${q.count * q.batches}
+        ), numbered as (
+          select id, row_number() over (order by id) as rn, count(*) over () as total from next
+        )
+        select id from numbered where rn % ${q.count} = 0 or rn = total order by id`,
   );
-  return row?.upto === null || row?.upto === undefined ? null : Number(row.upto);
+  return rows.map((r) => Number(r.id));
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
- * Hands out the id ranges that become smartsend batches. Finding a range is a quick read done one
- * at a time; claiming it (the costly write) then runs in parallel without two claims ever sharing
- * rows, so every batch is full — exactly ceil(N / batch size) calls for an audience sent at once.
+ * Hands out the id ranges that become smartsend batches. Finding ranges is a quick read done one
+ * at a time, a few ranges per read; claiming one (the costly write) then runs in parallel without
+ * two claims ever sharing rows, so every batch is full — exactly ceil(N / batch size) calls for an
+ * audience sent at once.
  * Recipients put back to pending (a call eSputnik refused) lie behind the cursor: a last sweep
  * from the start picks them up.
  */
-import { nextBatchBoundary } from "@/db/queries/sending";
+import { nextBatchBoundaries } from "@/db/queries/sending";
 import { Permits } from "./permits";
 import type { SendRun } from "./send-run";
 
@@ -13,6 +14,8 @@ export type BatchRange = { afterId: number; upToId: number };
 
 export class BatchRanges {
   private afterId = 0;
+  /** Boundaries read ahead, in id order: each closes the range that starts at the previous one. */
+  private ahead: number[] = [];
   private exhausted = false;
   private readonly lock = new Permits(1);
 
@@ -22,8 +25,17 @@ export class BatchRanges {
     return this.lock.use(async () => {
       const { ctx, plan } = this.run;
       while (!this.exhausted && !this.run.stopped) {
-        const upToId = await nextBatchBoundary(ctx.db, { mailingId: plan.mailingId, afterId: this.afterId, count: ctx.config.smartsendBatchSize });
-        if (upToId !== null) {
+        if (this.ahead.length === 0) {
+          this.ahead = await nextBatchBoundaries(ctx.db, {
+            mailingId: plan.mailingId,
+            afterId: this.afterId,
+            count: ctx.config.smartsendBatchSize,
+            // As many as can be in flight at once: one read feeds every loop.
+            batches: Math.max(1, ctx.config.concurrency),
+          });
+        }
+        const upToId = this.ahead.shift();
+        if (upToId !== undefined) {
           const range = { afterId: this.afterId, upToId };
           this.afterId = upToId;
           return range;
@@ -39,5 +51,6 @@ export class BatchRanges {
   reopen(): void {
     this.exhausted = false;
     this.afterId = 0;
+    this.ahead = [];
   }
 }
