@@ -13,7 +13,8 @@
  * TEST_DATABASE_URL picks the PostgreSQL server (default the local one); BENCH_KEEP_DB=1 keeps the database.
  */
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { executeRows } from "@/db/execute";
 import { mailings } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { createEsputnikClient } from "@/lib/esputnik/client";
@@ -145,9 +146,16 @@ async function main() {
       seedSeconds: round(seedSeconds),
       peakRssMb: peakRssMb(),
     };
+    // How many recipient updates PostgreSQL wrote without touching an index (statistics lag a moment).
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const [updates] = await executeRows<{ hot: unknown; all: unknown }>(
+      db,
+      sql`select n_tup_hot_upd as hot, n_tup_upd as all from pg_stat_user_tables where relname = 'mailing_recipients'`,
+    );
+    const hotUpdateShare = updates && Number(updates.all) > 0 ? round(Number(updates.hot) / Number(updates.all), 3) : null;
     await workers.stop();
     await boss.stop({ graceful: false, close: true });
-    console.log(JSON.stringify(result));
+    console.log(JSON.stringify({ ...result, hotUpdateShare }));
   } finally {
     await database.drop();
     sim.stop();

@@ -8,6 +8,10 @@ import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm"
 import { executeRows } from "../execute";
 import type { Queryable, Tx } from "../types";
 import { mailingRecipients, mailings, sendBatches, type RecipientState } from "../schema";
+import { countTallied } from "./tallies";
+
+/** Ids as one bigint[] parameter (a thousand of them would otherwise be a thousand parameters). */
+const pgBigintArray = (ids: number[]) => sql`${`{${ids.join(",")}}`}::bigint[]`;
 
 const leaseUntil = (seconds: number) => sql`now() + make_interval(secs => ${seconds}::float8)`;
 
@@ -115,14 +119,9 @@ export async function mailingExists(db: Queryable, { mailingId }: { mailingId: s
   return row !== undefined;
 }
 
-/** Whether the mailing has at least one recipient in this state (cheaper than counting a million). */
+/** Whether the mailing has at least one recipient in this state (from the tallies: no scan of a million rows). */
 export async function hasRecipientsIn(db: Queryable, { mailingId, state }: { mailingId: string; state: RecipientState }): Promise<boolean> {
-  const [row] = await db
-    .select({ id: mailingRecipients.id })
-    .from(mailingRecipients)
-    .where(and(eq(mailingRecipients.mailingId, mailingId), eq(mailingRecipients.state, state)))
-    .limit(1);
-  return row !== undefined;
+  return (await countTallied(db, { mailingId, state })) > 0;
 }
 
 /** In-doubt recipients (ids, up to `limit`) and when the earliest of their calls left. */
@@ -236,8 +235,18 @@ export async function markBatchInFlight(db: Queryable, q: { batchId: string; mai
   return rows.length > 0;
 }
 
+/**
+ * A batch's recipients, by the ids it claimed (the runner holds them). batch_id is not indexed, on
+ * purpose: the claim then changes no indexed column, so PostgreSQL writes it as a HOT update with
+ * no index entries — half the index work of sending. The batch id still guards every write.
+ */
+const inBatch = (q: { batchId: string; recipientIds: number[] }) =>
+  and(sql`${mailingRecipients.id} = any(${pgBigintArray(q.recipientIds)})`, eq(mailingRecipients.batchId, q.batchId));
+
+export type BatchRef = { batchId: string; recipientIds: number[] };
+
 /** Puts a batch whose call certainly did not reach eSputnik back: its recipients are pending again. */
-export async function releaseBatch(tx: Tx, q: { batchId: string; error: string }): Promise<void> {
+export async function releaseBatch(tx: Tx, q: BatchRef & { error: string }): Promise<void> {
   await tx
     .update(sendBatches)
     .set({ state: "released", settledAt: sql`now()`, error: q.error.slice(0, 2000) })
@@ -245,16 +254,16 @@ export async function releaseBatch(tx: Tx, q: { batchId: string; error: string }
   await tx
     .update(mailingRecipients)
     .set({ state: "pending", batchId: null })
-    .where(and(eq(mailingRecipients.batchId, q.batchId), eq(mailingRecipients.state, "sending")));
+    .where(and(inBatch(q), eq(mailingRecipients.state, "sending")));
 }
 
 /** A batch whose call may have reached eSputnik but whose answer was lost: never resent automatically. */
-export async function markBatchInDoubt(tx: Tx, q: { batchId: string; error: string }): Promise<number> {
+export async function markBatchInDoubt(tx: Tx, q: BatchRef & { error: string }): Promise<number> {
   await tx
     .update(sendBatches)
     .set({ state: "in_doubt", settledAt: sql`now()`, error: q.error.slice(0, 2000) })
     .where(eq(sendBatches.id, q.batchId));
-  return doubtUnsettledRecipients(tx, q.batchId);
+  return doubtUnsettledRecipients(tx, q);
 }
 
 export type SendOutcome = { id: number; requestId: string } | { id: number; rejectReason: string };
@@ -265,7 +274,7 @@ export type SendOutcome = { id: number; requestId: string } | { id: number; reje
  * doubt. Rows a webhook already proved accepted are left alone; rows recovery marked in doubt
  * meanwhile take the answer (it is the truth).
  */
-export async function settleBatch(db: Queryable, q: { batchId: string; outcomes: SendOutcome[] }): Promise<{ accepted: number; rejected: number; inDoubt: number }> {
+export async function settleBatch(db: Queryable, q: BatchRef & { outcomes: SendOutcome[] }): Promise<{ accepted: number; rejected: number; inDoubt: number }> {
   const payload = JSON.stringify(
     q.outcomes.map((o) =>
       "requestId" in o ? { id: o.id, state: "accepted", request_id: o.requestId, reason: null } : { id: o.id, state: "rejected", request_id: null, reason: o.rejectReason.slice(0, 1000) },
@@ -285,7 +294,8 @@ export async function settleBatch(db: Queryable, q: { batchId: string; outcomes:
           update ${mailingRecipients} as r set state = (case when r.status_rank > 0 then 'accepted' else 'in_doubt' end)::recipient_state
           -- Both updates see the same snapshot, so "not answered" is read from the answer, not from
           -- \`settled\`; NOT IN over it is a hashed lookup (an anti-join here went quadratic).
-          where r.batch_id = ${q.batchId} and r.state = 'sending' and r.id not in (select answer.id from answer)
+          where r.id = any(${pgBigintArray(q.recipientIds)}) and r.batch_id = ${q.batchId} and r.state = 'sending'
+            and r.id not in (select answer.id from answer)
           returning r.state
         ), batch as (
           update ${sendBatches} set state = 'settled', settled_at = now() where id = ${q.batchId}
@@ -298,11 +308,11 @@ export async function settleBatch(db: Queryable, q: { batchId: string; outcomes:
 }
 
 /** Recipients of the batch still "sending": in doubt (or accepted, when a status already proved it). */
-async function doubtUnsettledRecipients(tx: Tx, batchId: string): Promise<number> {
+async function doubtUnsettledRecipients(tx: Tx, q: BatchRef): Promise<number> {
   const rows = await tx
     .update(mailingRecipients)
     .set({ state: deliveredOrInDoubt() })
-    .where(and(eq(mailingRecipients.batchId, batchId), eq(mailingRecipients.state, "sending")))
+    .where(and(inBatch(q), eq(mailingRecipients.state, "sending")))
     .returning({ id: mailingRecipients.id });
   return rows.length;
 }

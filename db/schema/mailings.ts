@@ -151,12 +151,14 @@ export const mailingRecipients = pgTable(
     uniqueIndex("mailing_recipients_contact_uq").on(t.mailingId, t.contactId),
     // The same address is added once per mailing, whichever contact it came from.
     uniqueIndex("mailing_recipients_locator_uq").on(t.mailingId, t.locator),
-    index("mailing_recipients_state_idx").on(t.mailingId, t.state, t.id),
-    // Few indexes, each earning its keep: every recipient row is inserted once and written twice
-    // by the send engine (claim, settle), and each write touches every index. Counts per response
-    // come from mailing_recipient_tallies, not from an index over the statuses. Partial indexes
-    // skip the rows that have no batch / request id yet (all of them, at import).
-    index("mailing_recipients_batch_idx").on(t.batchId).where(sql`${t.batchId} is not null`),
+    // Few indexes, each earning its keep: every recipient row is inserted once and written two or
+    // three times by the send engine (claim, settle, statuses). A write that changes no indexed
+    // column is a HOT update — no index entry at all — so neither the state, nor the batch, nor
+    // the statuses are indexed: the engine walks a mailing's rows in id order (it claims them in
+    // that order), and counts come from mailing_recipient_tallies. The table keeps free room on
+    // each page for those updates (fillfactor, migration 0012). The request id is indexed for the
+    // webhooks that name only it; partial, it skips rows not yet sent (all of them, at import).
+    index("mailing_recipients_mailing_idx").on(t.mailingId, t.id),
     uniqueIndex("mailing_recipients_request_uq").on(t.requestId).where(sql`${t.requestId} is not null`),
   ],
 );

@@ -15,6 +15,7 @@ import {
   markMailingSentAt,
   releaseBatch,
   settleBatch,
+  type BatchRef,
   type ClaimedRecipient,
   type SendOutcome,
 } from "@/db/queries/sending";
@@ -25,6 +26,7 @@ import { locatorFor, personalisation } from "./recipients";
 import { runLoops, type SendRun } from "./send-run";
 
 type Batch = { id: string; recipients: ClaimedRecipient[] };
+const refOf = (batch: Batch): BatchRef => ({ batchId: batch.id, recipientIds: batch.recipients.map((r) => r.id) });
 
 /**
  * Twice as many loops as permits: a batch spends about as long in the database (claim, settle)
@@ -76,7 +78,7 @@ async function sendBatch(run: SendRun, batch: Batch, ranges: BatchRanges): Promi
   try {
     const allowed = !run.stopped && (await markBatchInFlight(ctx.db, { batchId: batch.id, mailingId: plan.mailingId, leaseOwner: lease.owner }));
     if (!allowed) {
-      await ctx.db.transaction((tx) => releaseBatch(tx, { batchId: batch.id, error: "released: the run stopped before sending" }));
+      await ctx.db.transaction((tx) => releaseBatch(tx, { ...refOf(batch), error: "released: the run stopped before sending" }));
       run.stop({ kind: "interrupted" });
       return;
     }
@@ -122,7 +124,7 @@ export function outcomesOf(results: SmartsendResult[]): SendOutcome[] {
 async function settle(run: SendRun, batch: Batch, results: SmartsendResult[]): Promise<void> {
   const outcomes = outcomesOf(results);
   // The answer is the only record of what eSputnik queued: a passing database error must not lose it.
-  await withRetries(() => settleBatch(run.ctx.db, { batchId: batch.id, outcomes }), run);
+  await withRetries(() => settleBatch(run.ctx.db, { ...refOf(batch), outcomes }), run);
   run.succeeded();
 }
 
@@ -130,12 +132,12 @@ async function handleFailure(run: SendRun, batch: Batch, error: unknown, ranges:
   const { ctx } = run;
   const verdict = verdictOfSendError(error);
   if (verdict.kind === "in_doubt") {
-    await ctx.db.transaction((tx) => markBatchInDoubt(tx, { batchId: batch.id, error: verdict.detail }));
+    await ctx.db.transaction((tx) => markBatchInDoubt(tx, { ...refOf(batch), error: verdict.detail }));
     ctx.logger.warn("smartsend batch in doubt", { mailingId: run.plan.mailingId, batchId: batch.id, size: batch.recipients.length, detail: verdict.detail });
     run.inDoubt(verdict.error);
     return;
   }
-  await ctx.db.transaction((tx) => releaseBatch(tx, { batchId: batch.id, error: verdict.kind === "retry" ? verdict.detail : verdict.failure.message }));
+  await ctx.db.transaction((tx) => releaseBatch(tx, { ...refOf(batch), error: verdict.kind === "retry" ? verdict.detail : verdict.failure.message }));
   ranges.reopen();
   if (verdict.kind === "retry") await run.transientFailure(verdict.error);
   else run.fail(verdict.failure);
