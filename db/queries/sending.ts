@@ -380,3 +380,13 @@ export async function hasOpenBatches(db: Queryable, { mailingId }: { mailingId: 
     .limit(1);
   return row !== undefined;
 }
+
+/** Counts a send run that ended in an unexpected error; returns how many in a row now. */
+export async function countSendErrorRun(db: Queryable, { mailingId }: { mailingId: string }): Promise<number> {
+  const [row] = await db
+    .update(mailings)
+    .set({ sendErrorRuns: sql`${mailings.sendErrorRuns} + 1` })
+    .where(eq(mailings.id, mailingId))
+    .returning({ runs: mailings.sendErrorRuns });
+  return row?.runs ?? 0;
+}

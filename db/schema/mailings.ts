@@ -84,6 +84,12 @@ export const mailings = pgTable(
      */
     sendLeaseOwner: text("send_lease_owner"),
     sendLeaseExpiresAt: timestamp("send_lease_expires_at", { withTimezone: true }),
+    /**
+     * Send runs in a row that ended in an unexpected error (a bug, the database gone): after a few
+     * the mailing fails with a reason instead of being resumed forever. Reset by a finished run or
+     * a new Send.
+     */
+    sendErrorRuns: integer("send_error_runs").notNull().default(0),
     /** When the periodic status check is next due; null while there is nothing left to check. */
     nextStatusPollAt: timestamp("next_status_poll_at", { withTimezone: true }),
   },

@@ -55,6 +55,7 @@ export async function requestSend(ctx: CommandContext, { mailingId }: { mailingI
         failureCode: null,
         failureDetail: null,
         finishedAt: null,
+        sendErrorRuns: 0,
       },
     });
     await insertEvent(tx, {

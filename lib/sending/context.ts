@@ -57,6 +57,8 @@ export interface SendingConfig {
   giveUpAfterMs: number;
   /** Batches in doubt in a row before the mailing fails: eSputnik is clearly unwell, stop feeding it. */
   maxConsecutiveInDoubt: number;
+  /** Send runs in a row ending in an unexpected error before the mailing fails (see runSendJob). */
+  maxErrorRuns: number;
   /** Between periodic status checks of a mailing that still has recipients without a final status. */
   statusPollIntervalSeconds: number;
 }
@@ -74,6 +76,7 @@ export const defaultSendingConfig: SendingConfig = {
   backoffMaxMs: 30_000,
   giveUpAfterMs: 120_000,
   maxConsecutiveInDoubt: 5,
+  maxErrorRuns: 5,
   statusPollIntervalSeconds: 300,
 };
 

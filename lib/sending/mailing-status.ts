@@ -78,7 +78,7 @@ export async function finishSending(ctx: SendingContext, mailingId: string): Pro
     const counts = await countRecipientStates(tx, { mailingId });
     if (counts.pending > 0 || counts.sending > 0) return null;
     const { status, failureCode } = finalStatusOf(counts);
-    await updateMailingRow(tx, { id: mailingId, patch: { status, failureCode, failureDetail: null, finishedAt: new Date() } });
+    await updateMailingRow(tx, { id: mailingId, patch: { status, failureCode, failureDetail: null, finishedAt: new Date(), sendErrorRuns: 0 } });
     await insertEvent(tx, { mailingId, kind: status === "failed" ? "failed" : "sent", data: { status, ...summaryOf(counts) } });
     if (counts.accepted > 0) await scheduleStatusPoll(tx, { mailingId, inSeconds: ctx.config.statusPollIntervalSeconds });
     return { status, handled: counts.accepted + counts.rejected + counts.in_doubt };

@@ -297,6 +297,26 @@ describe(`mailing-level failures (${process.env.TEST_DB})`, () => {
     });
   }
 
+  it("an error that comes back every run (a bug) fails the mailing after a few runs instead of resuming it forever", async () => {
+    const { mailingId } = await seedMailing(t.db, { recipients: 30 });
+    const buggy = testContext(t.db, async () => {
+      throw new Error("a bug in building the client");
+    }, { config: { maxErrorRuns: 3 } });
+    await requestSend(command(buggy), { mailingId });
+    // The first runs fail (the job is retried, the tick resumes the mailing): the mailing waits.
+    for (let run = 1; run < 3; run++) {
+      await expect(runSendJob(buggy, { mailingId })).rejects.toThrow("a bug in building the client");
+      expect(await mailingRow(mailingId)).toMatchObject({ status: "sending", sendErrorRuns: run });
+    }
+    await expect(runSendJob(buggy, { mailingId })).resolves.toEqual({ outcome: "failed", code: "sending.failure.internal" });
+    expect(await mailingRow(mailingId)).toMatchObject({ status: "failed", failureCode: "sending.failure.internal", sendLeaseOwner: null });
+    expect((await recipientIdsByState(t.db, mailingId)).pending).toHaveLength(30);
+    // Fixed: a new Send starts the count again and sends everyone, once.
+    await expect(sendOnce(testContext(t.db, simClient(sim.url)), mailingId)).resolves.toMatchObject({ outcome: "finished", status: "sent" });
+    expect(await mailingRow(mailingId)).toMatchObject({ sendErrorRuns: 0 });
+    expect((await expectExactlyOnce(mailingId)).accepted).toHaveLength(30);
+  });
+
   it("fails a mailing that was half sent when eSputnik starts refusing it, then sends only the rest", async () => {
     const { mailingId } = await seedMailing(t.db, { recipients: 100 });
     sim.control.setFaults({ endpoints: ["smartsend"], script: ["none", "none"], rateLimit: 1 });

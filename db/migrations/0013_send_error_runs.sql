@@ -1,0 +1,1 @@
+ALTER TABLE "mailings" ADD COLUMN "send_error_runs" integer DEFAULT 0 NOT NULL;
