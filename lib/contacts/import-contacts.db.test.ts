@@ -134,6 +134,18 @@ describe(`CSV import (${process.env.TEST_DB})`, () => {
     await expect(uploadImportRows(ctx, { importId: job.id, rows: rows.slice(0, 1) })).rejects.toMatchObject({ code: "csv.errors.importFinished" });
   });
 
+  it("only the manager who started an upload may add rows to it or hand it over", async () => {
+    const rows = generatedRows(3, "owner", "96");
+    const job = await startContactImport(ctx, { fileName: "mine.csv", totalRows: rows.length, mapping: GENERATED_MAPPING });
+    const other = await contactsTestActor(t.db, "other-manager@contacts.test");
+    await expect(uploadImportRows(other, { importId: job.id, rows })).rejects.toMatchObject({ code: "csv.errors.importNotFound" });
+    await uploadImportRows(ctx, { importId: job.id, rows });
+    await expect(queueContactImport({ ...other, jobs: { enqueueImport: async () => {} } }, { importId: job.id })).rejects.toMatchObject({
+      code: "csv.errors.importNotFound",
+    });
+    expect(await countUploadedRows(t.db, { importId: job.id })).toBe(3);
+  });
+
   it("a job killed mid-import resumes where it stopped: no row imported twice, none lost", async () => {
     const rows = generatedRows(230, "killed", "97");
     const jobs = recordingJobs();

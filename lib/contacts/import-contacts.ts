@@ -112,7 +112,8 @@ export const uploadRowsInput = z.object({
 export async function uploadImportRows(ctx: ContactsCtx, input: z.output<typeof uploadRowsInput>): Promise<{ importId: string }> {
   return ctx.db.transaction(async (tx) => {
     const job = await lockImport(tx, { id: input.importId });
-    if (!job) throw new DomainError("csv.errors.importNotFound");
+    // Only the one who started an upload adds rows to it or hands it over (others may watch and stop it).
+    if (!job || job.createdBy !== ctx.actor.id) throw new DomainError("csv.errors.importNotFound");
     if (job.status !== "uploading") throw new DomainError(job.status === "running" ? "csv.errors.importStarted" : "csv.errors.importFinished");
     // A chunk already imported (sent again after a lost answer, by a script importing as it goes) is not stored again.
     if (input.rows.at(-1)!.row > job.lastRowNumber) await insertImportChunk(tx, { importId: job.id, rows: input.rows });
@@ -130,7 +131,7 @@ export const importIdInput = z.object({ importId: z.uuid() });
 export async function queueContactImport(ctx: ContactsCtx & { jobs: ContactImportJobs }, { importId }: z.output<typeof importIdInput>): Promise<ImportProgress> {
   const queued = await ctx.db.transaction(async (tx) => {
     const job = await lockImport(tx, { id: importId });
-    if (!job) throw new DomainError("csv.errors.importNotFound");
+    if (!job || job.createdBy !== ctx.actor.id) throw new DomainError("csv.errors.importNotFound");
     if (job.status !== "uploading") return job;
     const uploaded = await countUploadedRows(tx, { importId });
     if (uploaded !== job.totalRows) throw new DomainError("csv.errors.uploadIncomplete", { uploaded, total: job.totalRows });
