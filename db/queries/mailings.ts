@@ -14,7 +14,7 @@ import {
   type MailingStatus,
 } from "../schema";
 import { RESPONSES, responseIn, responseSql, type Response } from "@/lib/mailings/responses";
-import { audienceTally, countTallied, countTalliedExclusions, deleteTallies, tallyTotal } from "./tallies";
+import { audienceTally, countTallied, countTalliedExclusions, countTalliedResponses, deleteTallies, tallyTotal } from "./tallies";
 import { containsPattern } from "@/lib/contacts/like-pattern";
 import { addDays, type Day } from "@/lib/dashboards/period";
 import { kyivDayStart } from "./dashboard";
@@ -198,7 +198,8 @@ export async function listRecipients(
       .orderBy(asc(mailingRecipients.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(mailingRecipients).where(where),
+    // Without a search the total comes from the tallies: counting a million rows per page view would not.
+    s ? db.select({ n: count() }).from(mailingRecipients).where(where) : countTalliedResponses(db, q).then((n) => [{ n }]),
   ]);
   return { rows, total: total?.n ?? 0 };
 }

@@ -7,6 +7,7 @@ import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { executeRows } from "../execute";
 import type { Queryable } from "../types";
 import { mailingRecipientTallies, type RecipientState } from "../schema";
+import { responseIn, type Response } from "@/lib/mailings/responses";
 
 const t = mailingRecipientTallies;
 
@@ -25,6 +26,15 @@ export async function countTallied(db: Queryable, { mailingId, state }: { mailin
     .select({ n: tallyTotal() })
     .from(t)
     .where(and(eq(t.mailingId, mailingId), state ? eq(t.state, state) : undefined));
+  return row?.n ?? 0;
+}
+
+/** The mailing's recipients whose response is one of these (all of them without a list): the Audience tab's total. */
+export async function countTalliedResponses(db: Queryable, { mailingId, responses }: { mailingId: string; responses?: Response[] }): Promise<number> {
+  const [row] = await db
+    .select({ n: tallyTotal() })
+    .from(t)
+    .where(and(eq(t.mailingId, mailingId), responses?.length ? responseIn(responses, t) : undefined));
   return row?.n ?? 0;
 }
 
