@@ -159,5 +159,22 @@ describe(`webhooks (${process.env.TEST_DB})`, () => {
     );
     expect(after).toMatchObject({ state: "accepted", request_id: "req-proof-1" });
     expect(new Date(String(after!.status_at)).toISOString()).toBe("2026-01-02T10:00:00.000Z");
+    // From now on an event naming only that request id finds the recipient.
+    const later = { activityStatus: "READ", activityDateTime: "2026-01-02T11:00:00", iid: "req-proof-1" };
+    await expect(applyActivityWebhook(t.db, [later], new Date())).resolves.toMatchObject({ applied: 1 });
+    expect((await rowsOf(mailingId)).find((r) => r.id === row!.id)).toMatchObject({ esputnik_status: "READ" });
+  });
+
+  it("finds recipients by eSputnik's request id alone when an event has no externalRequestId", async () => {
+    const { mailingId } = await sentMailing({ recipients: 3 });
+    const rows = await executeRows<{ id: unknown; request_id: string }>(t.db, sql`select id, request_id from mailing_recipients where mailing_id = ${mailingId} order by id`);
+    expect(rows.every((r) => r.request_id)).toBe(true);
+    const events = rows.slice(0, 2).map((r) => ({ activityStatus: "DELIVERED", activityDateTime: "2026-01-03T09:00:00", iid: r.request_id }));
+    await expect(applyActivityWebhook(t.db, [...events, { activityStatus: "DELIVERED", iid: "no-such-request" }], new Date())).resolves.toEqual({
+      received: 3,
+      applied: 2,
+      ignored: 0,
+    });
+    expect((await rowsOf(mailingId)).map((r) => r.esputnik_status)).toEqual(["DELIVERED", "DELIVERED", null]);
   });
 });
