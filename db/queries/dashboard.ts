@@ -1,10 +1,9 @@
-import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { QueryBuilder, alias } from "drizzle-orm/pg-core";
+import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../types";
 import { mailingRecipientTallies, mailings, type Channel, type MailingStatus } from "../schema";
 import { audienceCount } from "./mailings";
-import { tallyTotal } from "./tallies";
-import { RESPONSES, responseSql, type Response } from "@/lib/mailings/responses";
+import { countResponsesOfMailings, tallyTotal } from "./tallies";
+import { responseSql, type Response } from "@/lib/mailings/responses";
 import { DASHBOARD_TIME_ZONE, addDays, type Bucket, type Day } from "@/lib/dashboards/period";
 
 /**
@@ -14,8 +13,6 @@ import { DASHBOARD_TIME_ZONE, addDays, type Bucket, type Day } from "@/lib/dashb
  * the list it links to agree.
  */
 export type DashboardScope = { from: Day; to: Day; createdBy?: string; messageId?: string };
-
-const qb = new QueryBuilder();
 
 /** The instant a Kyiv day starts (midnight there), whatever the server's or session's time zone. */
 export const kyivDayStart = (day: Day) => sql`(${day}::date::timestamp at time zone ${DASHBOARD_TIME_ZONE})`;
@@ -33,30 +30,6 @@ function scopeWhere(s: DashboardScope, channel?: Channel): SQL {
  * bare, and a bare "id" inside a subquery on recipients would mean the recipient's id.
  */
 const outerMailingId = sql`${mailings}.${sql.identifier("id")}`;
-
-/**
- * The current mailing's recipient counts grouped by the four columns a response is computed from,
- * read from the tallies (a handful of rows per mailing, whatever its size) and joined laterally,
- * once per mailing; the per-row work (the response CASE, the time bucket) then runs per group.
- */
-const recipientGroups = qb
-  .select({
-    state: mailingRecipientTallies.state,
-    esputnikStatus: mailingRecipientTallies.esputnikStatus,
-    failed: mailingRecipientTallies.failed,
-    delivered: mailingRecipientTallies.delivered,
-    n: sql<number>`sum(${mailingRecipientTallies.n})`.as("n"),
-  })
-  .from(mailingRecipientTallies)
-  .where(eq(mailingRecipientTallies.mailingId, outerMailingId))
-  .groupBy(mailingRecipientTallies.state, mailingRecipientTallies.esputnikStatus, mailingRecipientTallies.failed, mailingRecipientTallies.delivered)
-  .as("recipient_groups");
-/**
- * The one response definition applied to the groups: an alias of the table named like the subquery
- * renders "recipient_groups"."state" etc., which are the subquery's columns.
- */
-const groupResponse = responseSql(alias(mailingRecipientTallies, "recipient_groups"));
-const groupCount = sql<number>`sum(${recipientGroups.n})`.mapWith(Number);
 
 /**
  * The first Kyiv day of the mailing's bucket, as text (drivers differ on how they return dates).
@@ -94,22 +67,6 @@ export async function countResponsesByBucket(db: Queryable, { scope, channel, bu
     .innerJoin(t, eq(t.mailingId, mailings.id))
     .where(scopeWhere(scope, channel))
     .groupBy(sql`1, 2`);
-}
-
-const emptyResponses = () => Object.fromEntries(RESPONSES.map((r) => [r, 0])) as Record<Response, number>;
-
-/** Counts per response for a few mailings at once (a page of a table), keyed by mailing. */
-export async function countResponsesOfMailings(db: Queryable, { mailingIds }: { mailingIds: string[] }): Promise<Map<string, Record<Response, number>>> {
-  const out = new Map<string, Record<Response, number>>(mailingIds.map((id) => [id, emptyResponses()]));
-  if (mailingIds.length === 0) return out;
-  const rows = await db
-    .select({ mailingId: mailings.id, response: groupResponse, n: groupCount })
-    .from(mailings)
-    .crossJoinLateral(recipientGroups)
-    .where(inArray(mailings.id, mailingIds))
-    .groupBy(sql`1, 2`);
-  for (const r of rows) out.get(r.mailingId)![r.response] = r.n;
-  return out;
 }
 
 /** The audience size ("Кількість контактів": recipients not kept out), by the one shared definition. */

@@ -5,7 +5,6 @@ import {
   esputnikMessages,
   mailingEvents,
   mailingFiles,
-  mailingRecipientTallies,
   mailingRecipients,
   mailings,
   users,
@@ -13,8 +12,8 @@ import {
   type Mailing,
   type MailingStatus,
 } from "../schema";
-import { RESPONSES, responseIn, responseSql, type Response } from "@/lib/mailings/responses";
-import { audienceTally, countTallied, countTalliedExclusions, countTalliedResponses, deleteTallies, tallyTotal } from "./tallies";
+import { responseIn, responseSql, type Response } from "@/lib/mailings/responses";
+import { audienceTally, countResponsesOfMailings, countTallied, countTalliedExclusions, countTalliedResponses, deleteTallies } from "./tallies";
 import { containsPattern } from "@/lib/contacts/like-pattern";
 import { addDays, type Day } from "@/lib/dashboards/period";
 import { kyivDayStart } from "./dashboard";
@@ -207,15 +206,7 @@ export async function listRecipients(
 /** Counts per response, in one pass over the mailing's recipient rows. */
 /** The mailing's recipients per response, from the tallies (one short GROUP BY at any audience size). */
 export async function countResponses(db: Queryable, { mailingId }: { mailingId: string }): Promise<Record<Response, number>> {
-  const t = mailingRecipientTallies;
-  const rows = await db
-    .select({ response: responseSql(t), n: tallyTotal() })
-    .from(t)
-    .where(eq(t.mailingId, mailingId))
-    .groupBy(sql`1`);
-  const out = Object.fromEntries(RESPONSES.map((k) => [k, 0])) as Record<Response, number>;
-  for (const r of rows) out[r.response] = r.n;
-  return out;
+  return (await countResponsesOfMailings(db, { mailingIds: [mailingId] })).get(mailingId)!;
 }
 
 export async function countRecipients(db: Queryable, { mailingId }: { mailingId: string }): Promise<number> {

@@ -6,8 +6,8 @@
 import { and, asc, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
 import { executeRows } from "../execute";
 import type { Queryable } from "../types";
-import { mailingRecipientTallies, mailingRecipients, mailings } from "../schema";
-import { tallyTotal } from "./tallies";
+import { mailingRecipients, mailings } from "../schema";
+import { countTallied } from "./tallies";
 
 export type StatusRow = { id: number; status: string; rank: number; delivered: boolean; failed: boolean; done: boolean };
 
@@ -93,12 +93,7 @@ const activityPayload = (rows: ActivityStatusRow[]) =>
 
 /** Whether any accepted recipient still waits for a final status (from the tallies: no scan of a million done rows). */
 export async function hasOpenRecipients(db: Queryable, { mailingId }: { mailingId: string }): Promise<boolean> {
-  const t = mailingRecipientTallies;
-  const [row] = await db
-    .select({ n: tallyTotal() })
-    .from(t)
-    .where(and(eq(t.mailingId, mailingId), eq(t.state, "accepted"), eq(t.done, false)));
-  return (row?.n ?? 0) > 0;
+  return (await countTallied(db, { mailingId, state: "accepted", done: false })) > 0;
 }
 
 /** Records a status check and when the next periodic one is due (null: nothing left to check). */

@@ -7,7 +7,7 @@ import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { executeRows } from "../execute";
 import type { Queryable } from "../types";
 import { mailingRecipientTallies, type RecipientState } from "../schema";
-import { responseIn, type Response } from "@/lib/mailings/responses";
+import { RESPONSES, responseIn, responseSql, type Response } from "@/lib/mailings/responses";
 
 const t = mailingRecipientTallies;
 
@@ -21,12 +21,25 @@ export const tallySubquery = (mailingId: SQL, where?: SQL) =>
 /** Recipients that count as the mailing's audience ("Кількість контактів"): everyone not excluded. */
 export const audienceTally = (mailingId: SQL) => tallySubquery(mailingId, ne(t.state, "excluded"));
 
-export async function countTallied(db: Queryable, { mailingId, state }: { mailingId: string; state?: RecipientState }): Promise<number> {
+export async function countTallied(db: Queryable, { mailingId, state, done }: { mailingId: string; state?: RecipientState; done?: boolean }): Promise<number> {
   const [row] = await db
     .select({ n: tallyTotal() })
     .from(t)
-    .where(and(eq(t.mailingId, mailingId), state ? eq(t.state, state) : undefined));
+    .where(and(eq(t.mailingId, mailingId), state ? eq(t.state, state) : undefined, done === undefined ? undefined : eq(t.done, done)));
   return row?.n ?? 0;
+}
+
+/** Recipients per response of a few mailings at once (one mailing's Summary, a page of a table), keyed by mailing. */
+export async function countResponsesOfMailings(db: Queryable, { mailingIds }: { mailingIds: string[] }): Promise<Map<string, Record<Response, number>>> {
+  const out = new Map(mailingIds.map((id) => [id, Object.fromEntries(RESPONSES.map((r) => [r, 0])) as Record<Response, number>]));
+  if (mailingIds.length === 0) return out;
+  const rows = await db
+    .select({ mailingId: t.mailingId, response: responseSql(t), n: tallyTotal() })
+    .from(t)
+    .where(inArray(t.mailingId, mailingIds))
+    .groupBy(sql`1, 2`);
+  for (const r of rows) out.get(r.mailingId)![r.response] = r.n;
+  return out;
 }
 
 /** The mailing's recipients whose response is one of these (all of them without a list): the Audience tab's total. */

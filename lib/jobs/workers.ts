@@ -52,22 +52,34 @@ export async function startSendingWorkers(boss: PgBoss, ctx: SendingContext, opt
     handle(reconcileData, (data) => runReconcile(ctx, data)),
   );
 
+  const ticker = startTicker(options.tickMs ?? 15_000, () => runSendingTick(ctx), (err) => ctx.logger.error("sending tick failed", err));
+  return {
+    async stop() {
+      await ticker.stop();
+      for (const queue of Object.values(QUEUES)) await boss.offWork(queue, { wait: true });
+    },
+  };
+}
+
+/**
+ * Runs `tick` now and every `ms` (0: never), one at a time in effect; a failure is reported, not
+ * fatal. `stop` waits for the tick in progress, so nothing runs against a closing database.
+ */
+function startTicker(ms: number, tick: () => Promise<unknown>, onError: (err: unknown) => void): { stop(): Promise<void> } {
   let timer: NodeJS.Timeout | null = null;
   let ticking: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    ticking = runSendingTick(ctx).catch((err: unknown) => ctx.logger.error("sending tick failed", err));
+  const run = () => {
+    ticking = tick().catch(onError);
   };
-  const tickMs = options.tickMs ?? 15_000;
-  if (tickMs > 0) {
-    tick();
-    timer = setInterval(tick, tickMs);
+  if (ms > 0) {
+    run();
+    timer = setInterval(run, ms);
     timer.unref();
   }
   return {
     async stop() {
       if (timer) clearInterval(timer);
       await ticking;
-      for (const queue of Object.values(QUEUES)) await boss.offWork(queue, { wait: true });
     },
   };
 }
@@ -91,21 +103,14 @@ export async function startContactImportWorkers(
     return { status, processedRows };
   });
   const jobs = bossImportJobs(boss);
-  let timer: NodeJS.Timeout | null = null;
-  let ticking: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    ticking = resumeContactImports({ db: ctx.db, jobs }).catch((err: unknown) => ctx.logger.error("contact import tick failed", err));
-  };
-  const tickMs = options.tickMs ?? 30_000;
-  if (tickMs > 0) {
-    tick();
-    timer = setInterval(tick, tickMs);
-    timer.unref();
-  }
+  const ticker = startTicker(
+    options.tickMs ?? 30_000,
+    () => resumeContactImports({ db: ctx.db, jobs }),
+    (err) => ctx.logger.error("contact import tick failed", err),
+  );
   return {
     async stop() {
-      if (timer) clearInterval(timer);
-      await ticking;
+      await ticker.stop();
       await boss.offWork(CONTACT_IMPORT_QUEUE, { wait: true });
     },
   };
