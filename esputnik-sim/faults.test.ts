@@ -24,6 +24,17 @@ describe("fault injection", () => {
     expect(t.sim.state.faults.latencyMs("account.info")).toBe(0);
   });
 
+  it("counts latency from the request's arrival: the work happens within it, the answer leaves when it is due", async () => {
+    await putFaults({ latencyMs: 400, endpoints: ["smartsend"] });
+    const started = performance.now();
+    const call = t.api("/v1/message/293/smartsend", { json: { email: true, recipients: emailRecipients(1000, "lat") } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Processed already, half-way through the latency; the client has no answer yet.
+    expect(t.sim.control.ledger().acceptedRecipients).toBe(1000);
+    expect((await call).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(395);
+  });
+
   it("plays a script of one-shot faults in order: 429 and 500 leave nothing processed", async () => {
     await putFaults({ script: ["rate_limit", "server_error"], endpoints: ["smartsend"] });
     const first = await t.api("/v1/message/293/smartsend", { json: sendBody("a") });

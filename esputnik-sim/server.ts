@@ -1,7 +1,8 @@
 /**
  * The simulator's HTTP server (node:http only). Request pipeline for /api routes:
  * count → Basic auth (401) → route (404/405) → rate limit (429) → content type (415) →
- * body (413/400) → injected latency and faults → handler → JSON quirks.
+ * body (413/400) → faults → handler → JSON quirks → the answer leaves once the injected latency
+ * has passed since the request arrived.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -53,6 +54,15 @@ const stringifyScalars = (_key: string, value: unknown): unknown =>
   typeof value === "number" || typeof value === "boolean" ? String(value) : value;
 
 function respond(state: SimState, res: http.ServerResponse, reply: Reply): void {
+  const { status, headers, body } = render(state, reply);
+  state.countResponse(status);
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+type Rendered = { status: number; headers: http.OutgoingHttpHeaders; body: string };
+
+function render(state: SimState, reply: Reply): Rendered {
   let body: string;
   let contentType: string;
   if (reply.json !== undefined) {
@@ -62,9 +72,7 @@ function respond(state: SimState, res: http.ServerResponse, reply: Reply): void 
     body = reply.text ?? "";
     contentType = reply.contentType ?? state.config.quirks.textContentType;
   }
-  state.countResponse(reply.status);
-  res.writeHead(reply.status, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body), ...reply.headers });
-  res.end(body);
+  return { status: reply.status, headers: { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body), ...reply.headers }, body };
 }
 
 function readBody(req: http.IncomingMessage): Promise<string | "too_large"> {
@@ -104,6 +112,7 @@ function rateLimited(state: SimState): Reply {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function handleApi(state: SimState, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  const arrivedAt = performance.now();
   const method = req.method ?? "GET";
   const match = matchRoute(apiRoutes, method, url.pathname);
   state.countCall(match.kind === "none" ? "unmatched" : match.kind === "found" ? match.route.name : match.name);
@@ -131,12 +140,20 @@ async function handleApi(state: SimState, req: http.IncomingMessage, res: http.S
     body = parsed.body;
   }
 
-  const latency = state.faults.latencyMs(route.name);
-  if (latency > 0) await sleep(latency);
+  // The injected latency is eSputnik's response time as a client sees it: its own work (parsing,
+  // queueing a thousand messages, writing the answer) happens within that time, not after it, as
+  // on a real server whose latency includes its processing. An answer that takes longer to prepare
+  // than the latency leaves when it is ready.
+  const answerAt = arrivedAt + state.faults.latencyMs(route.name);
+  const whenDue = async () => {
+    const wait = answerAt - performance.now();
+    if (wait > 0) await sleep(wait);
+  };
   const fault = state.faults.decide(route.name);
-  if (fault === "rate_limit") return respond(state, res, rateLimited(state));
-  if (fault === "server_error") return respond(state, res, text(500, "Internal Server Error"));
+  if (fault === "rate_limit") return whenDue().then(() => respond(state, res, rateLimited(state)));
+  if (fault === "server_error") return whenDue().then(() => respond(state, res, text(500, "Internal Server Error")));
   if (fault === "drop_before") {
+    await whenDue();
     res.socket?.destroy();
     return;
   }
@@ -144,6 +161,7 @@ async function handleApi(state: SimState, req: http.IncomingMessage, res: http.S
   const reply = route.handler({ state, params: match.params, query: url.searchParams, body });
 
   if (fault === "drop_after") {
+    await whenDue();
     res.socket?.destroy();
     return;
   }
@@ -153,7 +171,11 @@ async function handleApi(state: SimState, req: http.IncomingMessage, res: http.S
     res.on("close", () => clearTimeout(timer));
     return;
   }
-  respond(state, res, reply);
+  const rendered = render(state, reply);
+  await whenDue();
+  state.countResponse(rendered.status);
+  res.writeHead(rendered.status, rendered.headers);
+  res.end(rendered.body);
 }
 
 async function handleControl(
