@@ -1,5 +1,5 @@
 /**
- * `npm run bench:send [-- --recipients 1000000 --latency-ms 100 --concurrency 4]`
+ * `npm run bench:send [-- --recipients 1000000 --latency-ms 100 --concurrency 4 --send-only]`
  *
  * Sends one mailing of N recipients through the real send engine (pg-boss job on PostgreSQL,
  * worker in this process) to the simulator running in its own process with `latency-ms` added to
@@ -10,6 +10,7 @@
  * `transportRatio` is the same measure for bare calls with no database work: what this machine
  * and the simulator allow at this concurrency.
  *
+ * `--send-only` skips Update status (its figures are then null): for comparing send runs quickly.
  * TEST_DATABASE_URL picks the PostgreSQL server (default the local one); BENCH_KEEP_DB=1 keeps the database.
  */
 import { parseArgs } from "node:util";
@@ -26,7 +27,7 @@ import { defaultSendingConfig, systemClock, type SendingContext } from "@/lib/se
 import { createBenchDatabase, log, numberArg, peakRssMb, seedEmailMailing, SIM_KEY, spawnSimulator, type CallCounts } from "./harness";
 
 const { values } = parseArgs({
-  options: { recipients: { type: "string" }, "latency-ms": { type: "string" }, concurrency: { type: "string" } },
+  options: { recipients: { type: "string" }, "latency-ms": { type: "string" }, concurrency: { type: "string" }, "send-only": { type: "boolean", default: false } },
 });
 const recipients = numberArg(values.recipients, 1_000_000);
 const latencyMs = numberArg(values["latency-ms"], 100);
@@ -108,15 +109,19 @@ async function main() {
     const allSendCalls = await sim.control<CallCounts>("GET", "calls");
     const ledger = await sim.control<{ acceptedRecipients: number; duplicates: number }>("GET", "ledger");
 
-    // Statuses settle 5 s after sending on the simulator's clock: ask once they have.
-    await new Promise((resolve) => setTimeout(resolve, 5_500));
-    await sim.control("DELETE", "calls");
-    log("updating statuses…");
-    started = performance.now();
-    await requestStatusUpdate({ ...ctx, actorId }, { mailingId });
-    await waitFor(async () => (await mailingRow(db, mailingId)).statusCheckedAt !== null, "the status update");
-    const statusSeconds = (performance.now() - started) / 1000;
-    const statusCalls = (await sim.control<CallCounts>("GET", "calls")).byRoute["message.status"] ?? 0;
+    let statusSeconds = Number.NaN;
+    let statusCalls = 0;
+    if (!values["send-only"]) {
+      // Statuses settle 5 s after sending on the simulator's clock: ask once they have.
+      await new Promise((resolve) => setTimeout(resolve, 5_500));
+      await sim.control("DELETE", "calls");
+      log("updating statuses…");
+      started = performance.now();
+      await requestStatusUpdate({ ...ctx, actorId }, { mailingId });
+      await waitFor(async () => (await mailingRow(db, mailingId)).statusCheckedAt !== null, "the status update");
+      statusSeconds = (performance.now() - started) / 1000;
+      statusCalls = (await sim.control<CallCounts>("GET", "calls")).byRoute["message.status"] ?? 0;
+    }
 
     const callsDuringSend = sendCalls.total;
     const idealSeconds = (callsDuringSend * latencyMs) / 1000 / concurrency;
