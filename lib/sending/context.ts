@@ -37,6 +37,12 @@ export interface StatusUpdateRequest {
 export interface SendingConfig {
   /** eSputnik calls in flight at once, per running mailing. */
   concurrency: number;
+  /**
+   * Smartsend batches marked in flight ahead of their turn, waiting for a call permit, so that a
+   * permit goes straight to a call (see lib/sending/smartsend.ts). After a crash or a Cancel, up
+   * to this many batches more than the calls in flight are in doubt or still go out. 0: strict.
+   */
+  readyBatches: number;
   /** Recipients per smartsend call (eSputnik's maximum is 1,000). */
   smartsendBatchSize: number;
   /** Contacts per bulk upload (eSputnik's maximum is 3,000). */
@@ -65,6 +71,7 @@ export interface SendingConfig {
 
 export const defaultSendingConfig: SendingConfig = {
   concurrency: 8,
+  readyBatches: 2,
   smartsendBatchSize: 1000,
   uploadBatchSize: 3000,
   statusBatchSize: 200,

@@ -146,7 +146,8 @@ describe(`send job (${process.env.TEST_DB})`, () => {
       }
       return send();
     });
-    const zombie = runSendJob(testContext(t.db, freezing, { workerId: "zombie", config: { concurrency: 2 } }), { mailingId });
+    // No batch marked ahead of its turn (readyBatches 0): only the two frozen calls are in flight.
+    const zombie = runSendJob(testContext(t.db, freezing, { workerId: "zombie", config: { concurrency: 2, readyBatches: 0 } }), { mailingId });
     await waitFor(async () => frozen === 2 && (await inFlightBatches(mailingId)) === 2);
     // Its lease runs out (a killed process renews nothing): another runner takes over.
     await t.db.update(mailings).set({ sendLeaseOwner: "dead", sendLeaseExpiresAt: sql`now() - interval '1 second'` }).where(eq(mailings.id, mailingId));
@@ -162,6 +163,40 @@ describe(`send job (${process.env.TEST_DB})`, () => {
     const after = await expectExactlyOnce(mailingId);
     expect(after.accepted).toHaveLength(100);
     expect(sim.control.ledger()).toMatchObject({ acceptedRecipients: 100, duplicates: 0 });
+  });
+
+  it("batches marked ahead of their turn: a killed runner leaves at most readyBatches more in doubt, none sent twice", async () => {
+    const { mailingId } = await seedMailing(t.db, { recipients: 200 });
+    await requestSend(command(testContext(t.db, client)), { mailingId });
+    let thaw: () => void = () => {};
+    const thawed = new Promise<void>((resolve) => (thaw = resolve));
+    let frozen = 0;
+    const freezing = hookedClient(async (call, send) => {
+      if (call >= 3) {
+        frozen++;
+        await thawed;
+      }
+      return send();
+    });
+    const zombie = runSendJob(testContext(t.db, freezing, { workerId: "zombie", config: { concurrency: 2, readyBatches: 2 } }), { mailingId });
+    // Two calls frozen in flight and two more batches marked, waiting for a permit; no fifth.
+    await waitFor(async () => frozen === 2 && (await inFlightBatches(mailingId)) === 4);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await inFlightBatches(mailingId)).toBe(4);
+    await t.db.update(mailings).set({ sendLeaseOwner: "dead", sendLeaseExpiresAt: sql`now() - interval '1 second'` }).where(eq(mailings.id, mailingId));
+    await expect(runSendJob(testContext(t.db, client), { mailingId })).resolves.toEqual({ outcome: "finished", status: "partially_sent" });
+    // 4 batches of 20 in doubt: the two frozen calls and the two that never left.
+    const before = await expectExactlyOnce(mailingId, { inDoubtSent: "none" });
+    expect(before.in_doubt).toHaveLength(80);
+    expect(before.accepted).toHaveLength(120);
+
+    thaw();
+    await expect(zombie).resolves.toEqual({ outcome: "interrupted" });
+    // Whatever the zombie still sent settles its own in-doubt rows; nobody else resent them.
+    const after = await expectExactlyOnce(mailingId);
+    expect((after.accepted?.length ?? 0) + (after.in_doubt?.length ?? 0)).toBe(200);
+    expect(after.accepted?.length ?? 0).toBeGreaterThanOrEqual(160);
+    expect(sim.control.ledger().duplicates).toBe(0);
   });
 
   it("rides out a storm of 429s and refused connections without losing or duplicating anyone", async () => {
@@ -204,7 +239,7 @@ describe(`send job (${process.env.TEST_DB})`, () => {
       if (call === 2) await cancelSend(command(base), { mailingId });
       return send();
     });
-    const run = await runSendJob(testContext(t.db, cancelling, { config: { concurrency: 1 } }), { mailingId });
+    const run = await runSendJob(testContext(t.db, cancelling, { config: { concurrency: 1, readyBatches: 0 } }), { mailingId });
     expect(run).toEqual({ outcome: "interrupted" });
     const mailing = await mailingRow(mailingId);
     expect(mailing.status).toBe("cancelled");
@@ -219,6 +254,28 @@ describe(`send job (${process.env.TEST_DB})`, () => {
     await expect(runSendJob(base, { mailingId })).resolves.toEqual({ outcome: "finished", status: "sent" });
     expect((await expectExactlyOnce(mailingId)).accepted).toHaveLength(100);
     expect(sim.control.ledger().acceptedRecipients).toBe(100);
+  });
+
+  it("cancel with batches marked ahead: at most readyBatches more go out; the rest stays pending for Send", async () => {
+    const { mailingId } = await seedMailing(t.db, { recipients: 200 });
+    const base = testContext(t.db, client);
+    await requestSend(command(base), { mailingId });
+    const cancelling = hookedClient(async (call, send) => {
+      if (call === 2) await cancelSend(command(base), { mailingId });
+      return send();
+    });
+    const run = await runSendJob(testContext(t.db, cancelling, { config: { concurrency: 1, readyBatches: 2 } }), { mailingId });
+    expect(run).toEqual({ outcome: "interrupted" });
+    const cancelled = await expectExactlyOnce(mailingId);
+    // Calls 1 and 2 (40), plus at most the two batches already marked when Cancel came.
+    expect(cancelled.accepted?.length).toBeGreaterThanOrEqual(40);
+    expect(cancelled.accepted?.length).toBeLessThanOrEqual(80);
+    expect((cancelled.accepted?.length ?? 0) + (cancelled.pending?.length ?? 0)).toBe(200);
+
+    await requestSend(command(base), { mailingId });
+    await expect(runSendJob(base, { mailingId })).resolves.toEqual({ outcome: "finished", status: "sent" });
+    expect((await expectExactlyOnce(mailingId)).accepted).toHaveLength(200);
+    expect(sim.control.ledger().acceptedRecipients).toBe(200);
   });
 });
 

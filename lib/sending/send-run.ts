@@ -26,6 +26,8 @@ type StopReason = { kind: "failure"; failure: MailingFailure } | { kind: "interr
 
 export class SendRun {
   readonly permits: Permits;
+  /** Smartsend batches marked in flight: in a call, or ready and waiting for a permit. */
+  readonly marked: Permits;
   private reason: StopReason | null = null;
   private transientSince: number | null = null;
   private transientInARow = 0;
@@ -39,6 +41,7 @@ export class SendRun {
     readonly lease: SendLease,
   ) {
     this.permits = new Permits(ctx.config.concurrency);
+    this.marked = new Permits(ctx.config.concurrency + ctx.config.readyBatches);
   }
 
   get stopped(): boolean {

@@ -70,33 +70,56 @@ async function claimNext(run: SendRun, ranges: BatchRanges): Promise<Batch | nul
   }
 }
 
+/**
+ * Marking a batch in flight is a committed write, and any database round trip takes ~10 ms while
+ * the database and this process are busy with other batches' claims and settles. Made while holding
+ * a call permit, it kept that permit idle for a tenth of every call (1.25–1.35× the ideal time for
+ * a million recipients here; 1.16 without it). So a batch is marked first, while other calls hold
+ * the permits, and then waits for its turn with nothing left to do but the call.
+ *
+ * What that costs, bounded by `readyBatches` (0 restores the strict order):
+ * - a batch marked and still waiting is in doubt after a crash although it never left: at most
+ *   `readyBatches` more batches than the calls really in flight;
+ * - Cancel stops every batch not yet marked, and a marked one unless the run has noticed the
+ *   cancel by its turn (every claim and mark checks): at most `readyBatches` batches more than
+ *   the calls already in flight go out after Cancel.
+ */
 async function sendBatch(run: SendRun, batch: Batch, ranges: BatchRanges): Promise<void> {
   const { ctx, plan, lease } = run;
   let answer: SmartsendResult[] | undefined;
   let error: unknown;
-  await run.permits.acquire();
+  await run.marked.acquire();
   try {
-    const allowed = !run.stopped && (await markBatchInFlight(ctx.db, { batchId: batch.id, mailingId: plan.mailingId, leaseOwner: lease.owner }));
-    if (!allowed) {
-      await ctx.db.transaction((tx) => releaseBatch(tx, { ...refOf(batch), error: "released: the run stopped before sending" }));
-      run.stop({ kind: "interrupted" });
-      return;
-    }
+    const marked = !run.stopped && (await markBatchInFlight(ctx.db, { batchId: batch.id, mailingId: plan.mailingId, leaseOwner: lease.owner }));
+    if (!marked) return await stopBeforeSending(run, batch);
     if (run.firstSend()) await markMailingSentAt(ctx.db, { mailingId: plan.mailingId });
+    const request = {
+      recipients: batch.recipients.map((r) => smartsendRecipient(plan.channel, r)),
+      email: plan.channel === "email",
+      ...(plan.fromName ? { fromName: plan.fromName } : {}),
+    };
+    await run.permits.acquire();
     try {
-      answer = await run.client.smartsend(plan.esputnikMessageId, {
-        recipients: batch.recipients.map((r) => smartsendRecipient(plan.channel, r)),
-        email: plan.channel === "email",
-        ...(plan.fromName ? { fromName: plan.fromName } : {}),
-      });
-    } catch (err) {
-      error = err;
+      if (run.stopped) return await stopBeforeSending(run, batch);
+      try {
+        answer = await run.client.smartsend(plan.esputnikMessageId, request);
+      } catch (err) {
+        error = err;
+      }
+    } finally {
+      run.permits.release();
     }
   } finally {
-    run.permits.release();
+    run.marked.release();
   }
   if (answer) await settle(run, batch, answer);
   else await handleFailure(run, batch, error, ranges);
+}
+
+/** The batch never left: its recipients go back to pending, and this run ends. */
+async function stopBeforeSending(run: SendRun, batch: Batch): Promise<void> {
+  await run.ctx.db.transaction((tx) => releaseBatch(tx, { ...refOf(batch), error: "released: the run stopped before sending" }));
+  run.stop({ kind: "interrupted" });
 }
 
 function smartsendRecipient(channel: "email" | "sms", r: ClaimedRecipient): SmartsendRecipient {
