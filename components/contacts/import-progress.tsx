@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ImportProgress } from "@/lib/contacts/import-contacts";
+import { MAX_FAILED_RUNS } from "@/lib/contacts/import-types";
 import { cancelImportAction, importProgressAction } from "@/app/(app)/contacts/import/actions";
 import { ActionButton } from "./action-button";
 import { importStatus } from "./import-status";
@@ -65,6 +66,16 @@ export function ImportProgressPanel({ initial }: { initial: ImportProgress }) {
       <p className="text-sm text-gray-700" aria-live="polite">
         {text}
       </p>
+      {progress.failedRuns > 0 && status === "running" ? (
+        <p className="text-sm text-amber-700" data-testid="import-attempts-failing">
+          {t("attemptsFailing", { count: progress.failedRuns, max: MAX_FAILED_RUNS })}
+        </p>
+      ) : null}
+      {progress.failedRuns >= MAX_FAILED_RUNS && status === "failed" ? (
+        <p className="text-sm text-red-700" data-testid="import-failed-runs">
+          {t("stoppedAfterFailures", { max: MAX_FAILED_RUNS })}
+        </p>
+      ) : null}
       {!finished ? (
         <div className="flex flex-wrap items-center gap-3">
           {status === "running" ? <p className="text-xs text-gray-500">{t("runsOnServer")}</p> : null}

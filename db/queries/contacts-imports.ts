@@ -33,11 +33,23 @@ export async function recordImportBatch(
       insertedRows: sql`${contactImports.insertedRows} + ${inserted}`,
       rejectedRows: sql`${contactImports.rejectedRows} + ${rejected}`,
       lastRowNumber,
+      failedRuns: 0,
+      lastError: null,
       updatedAt: sql`now()`,
     })
     .where(eq(contactImports.id, id))
     .returning();
   if (!row) throw new Error("import vanished");
+  return row;
+}
+
+/** One more job run ended in `error`; returns the import as it now is. */
+export async function recordImportFailure(db: Queryable, { id, error }: { id: string; error: string }): Promise<ContactImport | undefined> {
+  const [row] = await db
+    .update(contactImports)
+    .set({ failedRuns: sql`${contactImports.failedRuns} + 1`, lastError: error.slice(0, 2000), updatedAt: sql`now()` })
+    .where(eq(contactImports.id, id))
+    .returning();
   return row;
 }
 

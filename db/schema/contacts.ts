@@ -156,6 +156,13 @@ export const contactImports = pgTable("contact_imports", {
   processedRows: integer("processed_rows").notNull().default(0),
   insertedRows: integer("inserted_rows").notNull().default(0),
   rejectedRows: integer("rejected_rows").notNull().default(0),
+  /**
+   * Job runs in a row that ended in an error (a batch that cannot be written, the database gone…),
+   * and the last error, for the log reader: the page says only that attempts fail. A batch that
+   * commits resets both; after MAX_FAILED_RUNS (lib/contacts/import-contacts.ts) the import stops.
+   */
+  failedRuns: integer("failed_runs").notNull().default(0),
+  lastError: text("last_error"),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

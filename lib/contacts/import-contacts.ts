@@ -15,6 +15,7 @@ import {
   listUploadedRowsAfter,
   lockImport,
   recordImportBatch,
+  recordImportFailure,
   setImportStatus,
 } from "@/db/queries/contacts-imports";
 import { addGroupMembers, findGroupById } from "@/db/queries/groups";
@@ -23,7 +24,7 @@ import type { ContactsCtx } from "./manage-contacts";
 import { createGroup } from "./manage-groups";
 import { importMappingSchema, mappingProblem } from "./import-mapping";
 import { readImportRow, rejectExisting, rejectRepeatsWithinBatch, type ReadRow } from "./import-rows";
-import { IMPORT_BATCH_SIZE, UPLOAD_CHUNK_ROWS } from "./import-types";
+import { IMPORT_BATCH_SIZE, MAX_FAILED_RUNS, UPLOAD_CHUNK_ROWS } from "./import-types";
 
 /**
  * CSV import, done by the server so that it survives the tab being closed:
@@ -47,7 +48,7 @@ export interface ContactImportJobs {
 
 export type ImportProgress = Pick<
   ContactImport,
-  "id" | "status" | "totalRows" | "processedRows" | "insertedRows" | "rejectedRows" | "lastRowNumber" | "groupId" | "updatedAt"
+  "id" | "status" | "totalRows" | "processedRows" | "insertedRows" | "rejectedRows" | "lastRowNumber" | "groupId" | "updatedAt" | "failedRuns"
 >;
 export const progressOf = (i: ContactImport): ImportProgress => ({
   id: i.id,
@@ -59,6 +60,7 @@ export const progressOf = (i: ContactImport): ImportProgress => ({
   lastRowNumber: i.lastRowNumber,
   groupId: i.groupId,
   updatedAt: i.updatedAt,
+  failedRuns: i.failedRuns,
 });
 
 const fileRow = z.object({ row: z.number().int().min(1), cells: z.array(z.string().max(MAX_CELL)).max(200) });
@@ -274,6 +276,26 @@ export async function importProgress(ctx: { db: Queryable }, { importId }: z.out
   const job = await findImport(ctx.db, { id: importId });
   if (!job) throw new DomainError("csv.errors.importNotFound");
   return progressOf(job);
+}
+
+/**
+ * The job's run ended in an error: counted, with the error kept for the log reader. A passing
+ * outage is ridden out (the job is retried and the tick re-queues the import), but an error that
+ * comes back every run would re-queue it forever: after MAX_FAILED_RUNS in a row the import stops,
+ * visibly, keeping what it imported. Returns the import as it now is.
+ */
+export async function recordContactImportFailure(ctx: { db: Queryable }, { importId, error }: { importId: string; error: unknown }): Promise<ImportProgress | null> {
+  // A failed query's own message carries the query and its parameters (contact data): keep the
+  // database's reason only.
+  const message = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+  return ctx.db.transaction(async (tx) => {
+    const job = await lockImport(tx, { id: importId });
+    if (!job || job.status !== "running") return job ? progressOf(job) : null;
+    const failed = (await recordImportFailure(tx, { id: importId, error: message })) ?? job;
+    if (failed.failedRuns < MAX_FAILED_RUNS) return progressOf(failed);
+    await deleteImportChunks(tx, { importId });
+    return progressOf((await setImportStatus(tx, { id: importId, status: "failed" })) ?? failed);
+  });
 }
 
 /** A running import with no batch for this long lost its job (killed, or the enqueue was lost). */

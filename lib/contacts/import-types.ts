@@ -17,3 +17,6 @@ export const IMPORT_BATCH_SIZE = 2000;
  * next.config.ts) and two parameters each in the insert that stores them.
  */
 export const UPLOAD_CHUNK_ROWS = 5000;
+
+/** Job runs in a row that may end in an error before an import stops for good (see recordContactImportFailure). */
+export const MAX_FAILED_RUNS = 5;

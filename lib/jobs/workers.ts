@@ -6,7 +6,7 @@
 import type { Job, PgBoss } from "pg-boss";
 import { z } from "zod";
 import type { Queryable } from "@/db/types";
-import { resumeContactImports, runContactImport } from "@/lib/contacts/import-contacts";
+import { recordContactImportFailure, resumeContactImports, runContactImport } from "@/lib/contacts/import-contacts";
 import type { SendingContext, SendingLogger } from "@/lib/sending/context";
 import { runReconcile } from "@/lib/sending/reconcile";
 import { runSendJob } from "@/lib/sending/send-job";
@@ -99,8 +99,16 @@ export async function startContactImportWorkers(
   await boss.work(CONTACT_IMPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, localConcurrency: 1 }, async ([job]: Job<unknown>[]) => {
     if (!job) return null;
     const { importId } = importData.parse(job.data);
-    const { status, processedRows } = await runContactImport(ctx, { importId });
-    return { status, processedRows };
+    try {
+      const { status, processedRows } = await runContactImport(ctx, { importId });
+      return { status, processedRows };
+    } catch (err) {
+      ctx.logger.error("contact import run failed", err);
+      const now = await recordContactImportFailure(ctx, { importId, error: err }).catch(() => null);
+      // Stopped for good: nothing for pg-boss to retry. Otherwise it retries (and the tick re-queues).
+      if (now?.status === "failed") return { status: now.status, processedRows: now.processedRows };
+      throw err;
+    }
   });
   const jobs = bossImportJobs(boss);
   const ticker = startTicker(
