@@ -17,6 +17,8 @@ export class BatchRanges {
   /** Boundaries read ahead, in id order: each closes the range that starts at the previous one. */
   private ahead: number[] = [];
   private exhausted = false;
+  /** Moves on every reopen: a read that was under way meanwhile may predate the release. */
+  private generation = 0;
   private readonly lock = new Permits(1);
 
   constructor(private readonly run: SendRun) {}
@@ -26,13 +28,18 @@ export class BatchRanges {
       const { ctx, plan } = this.run;
       while (!this.exhausted && !this.run.stopped) {
         if (this.ahead.length === 0) {
-          this.ahead = await nextBatchBoundaries(ctx.db, {
+          const generation = this.generation;
+          const ahead = await nextBatchBoundaries(ctx.db, {
             mailingId: plan.mailingId,
             afterId: this.afterId,
             count: ctx.config.smartsendBatchSize,
             // As many as can be in flight at once: one read feeds every loop.
             batches: Math.max(1, ctx.config.concurrency),
           });
+          // Reopened during the read: it may have missed the recipients just put back (finding
+          // nothing, it would end every loop with them still pending). Read again from the start.
+          if (generation !== this.generation) continue;
+          this.ahead = ahead;
         }
         const upToId = this.ahead.shift();
         if (upToId !== undefined) {
@@ -49,6 +56,7 @@ export class BatchRanges {
 
   /** A batch went back to pending: look for it again (from the start). */
   reopen(): void {
+    this.generation++;
     this.exhausted = false;
     this.afterId = 0;
     this.ahead = [];
