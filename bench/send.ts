@@ -145,7 +145,7 @@ async function main() {
       ratio: round(seconds / idealSeconds, 3),
       statusCalls,
       statusSeconds: round(statusSeconds),
-      statusIdealSeconds: round(statusIdealSeconds),
+      statusIdealSeconds: values["send-only"] ? null : round(statusIdealSeconds),
       statusRatio: round(statusSeconds / statusIdealSeconds, 3),
       acceptedInLedger: ledger.acceptedRecipients - ledgerBefore.acceptedRecipients,
       duplicates: ledger.duplicates,

@@ -54,7 +54,10 @@ const stringifyScalars = (_key: string, value: unknown): unknown =>
   typeof value === "number" || typeof value === "boolean" ? String(value) : value;
 
 function respond(state: SimState, res: http.ServerResponse, reply: Reply): void {
-  const { status, headers, body } = render(state, reply);
+  write(state, res, render(state, reply));
+}
+
+function write(state: SimState, res: http.ServerResponse, { status, headers, body }: Rendered): void {
   state.countResponse(status);
   res.writeHead(status, headers);
   res.end(body);
@@ -171,11 +174,10 @@ async function handleApi(state: SimState, req: http.IncomingMessage, res: http.S
     res.on("close", () => clearTimeout(timer));
     return;
   }
+  // Rendered before the wait: serialising a thousand results is part of the server's time.
   const rendered = render(state, reply);
   await whenDue();
-  state.countResponse(rendered.status);
-  res.writeHead(rendered.status, rendered.headers);
-  res.end(rendered.body);
+  write(state, res, rendered);
 }
 
 async function handleControl(

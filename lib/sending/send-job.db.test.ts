@@ -136,21 +136,12 @@ describe(`send job (${process.env.TEST_DB})`, () => {
     const { mailingId } = await seedMailing(t.db, { recipients: 100 });
     await requestSend(command(testContext(t.db, client)), { mailingId });
     // From the third call on, this runner freezes (as if killed or paused): its calls never leave.
-    let thaw: () => void = () => {};
-    const thawed = new Promise<void>((resolve) => (thaw = resolve));
-    let frozen = 0;
-    const freezing = hookedClient(async (call, send) => {
-      if (call >= 3) {
-        frozen++;
-        await thawed;
-      }
-      return send();
-    });
+    const { freezing, frozen, thaw } = freezingFromThirdCall();
     // No batch marked ahead of its turn (readyBatches 0): only the two frozen calls are in flight.
     const zombie = runSendJob(testContext(t.db, freezing, { workerId: "zombie", config: { concurrency: 2, readyBatches: 0 } }), { mailingId });
-    await waitFor(async () => frozen === 2 && (await inFlightBatches(mailingId)) === 2);
+    await waitFor(async () => frozen() === 2 && (await inFlightBatches(mailingId)) === 2);
     // Its lease runs out (a killed process renews nothing): another runner takes over.
-    await t.db.update(mailings).set({ sendLeaseOwner: "dead", sendLeaseExpiresAt: sql`now() - interval '1 second'` }).where(eq(mailings.id, mailingId));
+    await expireLease(mailingId);
     const resumed = await runSendJob(testContext(t.db, client), { mailingId });
     expect(resumed).toEqual({ outcome: "finished", status: "partially_sent" });
     const before = await expectExactlyOnce(mailingId, { inDoubtSent: "none" });
@@ -168,22 +159,13 @@ describe(`send job (${process.env.TEST_DB})`, () => {
   it("batches marked ahead of their turn: a killed runner leaves at most readyBatches more in doubt, none sent twice", async () => {
     const { mailingId } = await seedMailing(t.db, { recipients: 200 });
     await requestSend(command(testContext(t.db, client)), { mailingId });
-    let thaw: () => void = () => {};
-    const thawed = new Promise<void>((resolve) => (thaw = resolve));
-    let frozen = 0;
-    const freezing = hookedClient(async (call, send) => {
-      if (call >= 3) {
-        frozen++;
-        await thawed;
-      }
-      return send();
-    });
+    const { freezing, frozen, thaw } = freezingFromThirdCall();
     const zombie = runSendJob(testContext(t.db, freezing, { workerId: "zombie", config: { concurrency: 2, readyBatches: 2 } }), { mailingId });
     // Two calls frozen in flight and two more batches marked, waiting for a permit; no fifth.
-    await waitFor(async () => frozen === 2 && (await inFlightBatches(mailingId)) === 4);
+    await waitFor(async () => frozen() === 2 && (await inFlightBatches(mailingId)) === 4);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await inFlightBatches(mailingId)).toBe(4);
-    await t.db.update(mailings).set({ sendLeaseOwner: "dead", sendLeaseExpiresAt: sql`now() - interval '1 second'` }).where(eq(mailings.id, mailingId));
+    await expireLease(mailingId);
     await expect(runSendJob(testContext(t.db, client), { mailingId })).resolves.toEqual({ outcome: "finished", status: "partially_sent" });
     // 4 batches of 20 in doubt: the two frozen calls and the two that never left.
     const before = await expectExactlyOnce(mailingId, { inDoubtSent: "none" });
@@ -282,6 +264,26 @@ describe(`send job (${process.env.TEST_DB})`, () => {
 async function sendOnce(ctx: ReturnType<typeof testContext>, mailingId: string) {
   await requestSend(command(ctx), { mailingId });
   return runSendJob(ctx, { mailingId });
+}
+
+/** A client whose calls from the third on wait (as if the process were killed or paused) until thawed. */
+function freezingFromThirdCall() {
+  let thaw: () => void = () => {};
+  const thawed = new Promise<void>((resolve) => (thaw = resolve));
+  let frozen = 0;
+  const freezing = hookedClient(async (call, send) => {
+    if (call >= 3) {
+      frozen++;
+      await thawed;
+    }
+    return send();
+  });
+  return { freezing, frozen: () => frozen, thaw };
+}
+
+/** The runner's lease runs out (a killed process renews nothing): another runner may take over. */
+async function expireLease(mailingId: string): Promise<void> {
+  await t.db.update(mailings).set({ sendLeaseOwner: "dead", sendLeaseExpiresAt: sql`now() - interval '1 second'` }).where(eq(mailings.id, mailingId));
 }
 
 async function inFlightBatches(mailingId: string): Promise<number> {
