@@ -173,3 +173,86 @@ test("a viewer sees mailings but cannot change them", async ({ page }) => {
   await page.goto("/mailings/new");
   await expect(page.getByTestId("no-access")).toBeVisible();
 });
+
+/**
+ * The seed manual's literal path to a new message — "Add" inside the mailing's message lookup —
+ * then one contact added by hand, and a follow-up built from the draft's results that starts from
+ * the parent's message and sender name.
+ */
+test("add a message from inside the lookup, add one contact, then a follow-up from the results", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await new LoginPage(page).loginAs("manager");
+  await new Shell(page).switchLanguage("uk");
+  const run = Date.now().toString(36);
+  const phone = `+38063${String(Date.now() % 10_000_000).padStart(7, "0")}`;
+  const contacts = new ContactsPage(page);
+  await createContacts(contacts, [{ fullName: `Тарас Одинак ${run}`, mobilePhone: phone }]);
+
+  // The mailing form, with the lookup opened from inside it. Enter in the lookup's search box
+  // searches; it does not submit the mailing (the dialog is not part of the mailing's form).
+  await page.goto("/mailings/new");
+  const form = page.getByTestId("mailing-form");
+  const name = `Одному контакту ${run}`;
+  await form.locator('input[name="name"]').fill(name);
+  await page.getByTestId("message-lookup-open").click();
+  const lookup = page.getByTestId("message-lookup-dialog");
+  await lookup.getByRole("textbox").first().fill("Акція");
+  await lookup.getByRole("textbox").first().press("Enter");
+  await expect(lookup).toBeVisible();
+
+  // "Додати" inside the lookup: a new message, saved and chosen in one go.
+  await lookup.getByTestId("message-lookup-add").click();
+  const messageForm = lookup.getByTestId("message-form");
+  await messageForm.locator('input[name="name"]').fill(`Акція ${run}`);
+  await messageForm.locator('input[name="esputnikId"]').fill("290");
+  await messageForm.locator("select[name=channel]").selectOption("sms");
+  await messageForm.getByRole("button", { name: "Зберегти" }).click();
+  await expect(lookup).toBeHidden();
+  await expect(page.getByTestId("message-lookup-value")).toContainText(`Акція ${run}`);
+  // Had Enter (or the nested save) submitted the mailing form, it would show its errors by now.
+  await expect(form.locator(".field-error")).toHaveCount(0);
+  await expect(page).toHaveURL(/\/mailings\/new$/);
+  await form.locator('input[name="alphaName"]').fill("PROMO");
+  await page.getByTestId("save-mailing").click();
+  await expect(page).toHaveURL(/\/mailings\/[0-9a-f-]{36}$/);
+  const parentPath = new URL(page.url()).pathname;
+
+  // One contact, picked by name.
+  const mailing = new MailingPage(page);
+  await mailing.openAddMenu("one");
+  const picker = page.getByTestId("import-selected-dialog");
+  await picker.getByRole("textbox").fill(`Одинак ${run}`);
+  await expect(picker.getByRole("radio")).toHaveCount(1);
+  await picker.getByRole("radio").check();
+  await picker.getByTestId("import-selected-submit").click();
+  await expect(mailing.importResult()).toBeVisible();
+  await expect(mailing.contactCount()).toHaveText("1");
+  await expect(mailing.recipients()).toHaveCount(1);
+  await expect(mailing.recipients().first()).toContainText(phone);
+
+  // A follow-up for everyone not sent yet: the parent's message and sender name come pre-filled.
+  await page.getByTestId("create-follow-up").click();
+  const followUp = page.getByTestId("follow-up-dialog");
+  await expect(followUp.getByTestId("message-lookup-value")).toContainText(`Акція ${run}`);
+  await expect(followUp.locator('input[name="alphaName"]')).toHaveValue("PROMO");
+  await followUp.locator('input[name="responses"][value="not_delivered"]').uncheck();
+  await followUp.locator('input[name="responses"][value="not_sent"]').check();
+  await followUp.getByTestId("follow-up-submit").click();
+  await expect(page).toHaveURL(/\/mailings\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("mailing-title")).toContainText(`${name} — за результатами`);
+  await expect(mailing.contactCount()).toHaveText("1");
+  await expect(page.locator('input[name="alphaName"]')).toHaveValue("PROMO");
+
+  // The parent's feed names the chosen responses in words, not codes.
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${parentPath}$`));
+  await mailing.tab("feed");
+  await expect(page.getByTestId("feed-follow_up_created")).toBeVisible();
+  await expect(page.getByTestId("feed-follow_up_created")).toContainText("Не надіслано");
+  await expect(page.getByTestId("feed-follow_up_created")).not.toContainText("not_sent");
+  expect(errors).toEqual([]);
+});

@@ -20,7 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-between gap-4 border-b border-gray-200 bg-white px-4 py-2">
           <details className="md:hidden">
-            <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-lg" aria-label="menu">
+            <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-lg" aria-label={t("menu")}>
               <Icon name="menu" />
             </summary>
             <div className="absolute left-0 z-30 mt-2 w-64 bg-slate-800 shadow-lg">

@@ -24,6 +24,9 @@ export const ActionForm = forwardRef<
         {...rest}
         noValidate
         onSubmit={(event) => {
+          // React bubbles a submit along the component tree, portals included: a form in a dialog
+          // opened from this one (the message lookup's "Add") is not this form's to send.
+          if (event.target !== event.currentTarget) return;
           event.preventDefault();
           const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
           startTransition(() => action(form));

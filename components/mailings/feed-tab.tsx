@@ -2,9 +2,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listFeed } from "@/db/queries/mailings";
 import { CommentForm } from "./comment-form";
+import { stringValues } from "./feed-values";
 
 export async function FeedTab({ mailingId, canComment }: { mailingId: string; canComment: boolean }) {
   const t = await getTranslations("feed");
+  const tr = await getTranslations("responses");
   const format = await getFormatter();
   const items = await listFeed(await getDb(), { mailingId, limit: 200 });
   return (
@@ -19,18 +21,11 @@ export async function FeedTab({ mailingId, canComment }: { mailingId: string; ca
               <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
             </div>
             <p className="mt-1 whitespace-pre-wrap text-sm">
-              {e.kind === "comment" ? e.text : t(`event.${e.kind}` as never, stringValues(e.data) as never)}
+              {e.kind === "comment" ? e.text : t(`event.${e.kind}` as never, stringValues(e.data, (r) => tr(r as never)) as never)}
             </p>
           </li>
         ))}
       </ol>
     </div>
   );
-}
-
-/** Event data as ICU placeholder values (numbers stay numbers for plural rules). */
-function stringValues(data: Record<string, unknown>): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(data)) out[k] = typeof v === "number" ? v : Array.isArray(v) ? v.join(", ") : String(v ?? "");
-  return out;
 }

@@ -21,7 +21,7 @@ export async function FilesTab({ mailingId, notes, canEdit }: { mailingId: strin
                   {f.name}
                 </a>
                 <span className="block text-xs text-gray-500">
-                  {format.number(f.size / 1024, { maximumFractionDigits: 1 })} KB · {f.createdByName ?? "—"} ·{" "}
+                  {format.number(f.size / 1024, { style: "unit", unit: "kilobyte", maximumFractionDigits: 1 })} · {f.createdByName ?? "—"} ·{" "}
                   {format.dateTime(f.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                 </span>
               </span>

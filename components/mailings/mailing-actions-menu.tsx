@@ -14,7 +14,7 @@ import type { Response } from "@/lib/mailings/responses";
 
 const FOLLOW_UP_RESPONSES: Response[] = ["not_delivered", "delivered", "read", "clicked", "in_queue", "rejected", "not_sent", "in_doubt"];
 
-type MailingRef = { id: string; name: string; status: MailingStatus; channel: "email" | "sms" };
+type MailingRef = { id: string; name: string; status: MailingStatus; channel: "email" | "sms"; message: LookupMessage | null; alphaName: string };
 
 export function MailingActionsMenu({ mailing, canManage, preflight }: { mailing: MailingRef; canManage: boolean; preflight: Preflight }) {
   const t = useTranslations("mailings");
@@ -44,7 +44,9 @@ function FollowUpDialog({ open, onClose, parent }: { open: boolean; onClose: () 
   const t = useTranslations("mailings");
   const tr = useTranslations("responses");
   const [state, action] = useActionState(createFollowUpAction, null);
-  const [message, setMessage] = useState<LookupMessage | null>(null);
+  // The parent's message and sender name to start from: a retry of "not delivered" usually resends
+  // the same message; a reminder picks another one here.
+  const [message, setMessage] = useState<LookupMessage | null>(parent.message);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <Dialog open={open} onClose={onClose} title={t("followUpTitle", { name: parent.name })} testId="follow-up-dialog" wide>
@@ -57,6 +59,9 @@ function FollowUpDialog({ open, onClose, parent }: { open: boolean; onClose: () 
           <MessageLookup name="messageId" value={message} onChange={setMessage} canAdd />
           <FieldErrorText errors={fe?.messageId} />
         </div>
+        {message?.channel === "sms" ? (
+          <TextField label={t("alphaName")} name="alphaName" defaultValue={parent.alphaName} hint={t("alphaNameHint")} errors={fe?.alphaName} />
+        ) : null}
         <fieldset>
           <legend className="field-label">{t("followUpResponses")}</legend>
           <div className="grid grid-cols-2 gap-2 text-sm">

@@ -3,7 +3,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveMessage } from "@/app/(app)/messages/actions";
 import { ActionForm } from "@/components/form/action-form";
-import { ActionError, FieldErrorText } from "@/components/form/action-feedback";
+import { ActionError, ActionSuccess, FieldErrorText } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { LiveMessagePicker } from "./live-message-picker";
@@ -95,6 +95,7 @@ export function MessageForm({
         </div>
       ) : null}
       <ActionError state={state} />
+      <ActionSuccess state={state}>{tc("saved")}</ActionSuccess>
       {canEdit ? <SubmitButton pendingText={tc("saving")}>{tc("save")}</SubmitButton> : null}
     </ActionForm>
   );

@@ -28,14 +28,15 @@ export function MessageLookup({
   const [open, setOpen] = useState(false);
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState("");
+  const [channel, setChannel] = useState<"" | "email" | "sms">("");
   const [state, run] = useActionState(findMessages, null);
   const [, startTransition] = useTransition();
 
   useEffect(() => {
     if (!open) return;
-    const timer = setTimeout(() => startTransition(() => run({ search })), 200);
+    const timer = setTimeout(() => startTransition(() => run({ search, channel })), 200);
     return () => clearTimeout(timer);
-  }, [open, search, run]);
+  }, [open, search, channel, run]);
 
   const choose = (m: LookupMessage) => {
     onChange(m);
@@ -82,6 +83,17 @@ export function MessageLookup({
                 onChange={(e) => setSearch(e.target.value)}
                 autoFocus
               />
+              <select
+                className="field-input w-32"
+                aria-label={t("channel")}
+                value={channel}
+                onChange={(e) => setChannel(e.target.value as typeof channel)}
+                data-testid="message-lookup-channel"
+              >
+                <option value="">{t("allChannels")}</option>
+                <option value="email">Email</option>
+                <option value="sms">SMS</option>
+              </select>
               {canAdd ? (
                 <button type="button" className="btn-primary" onClick={() => setAdding(true)} data-testid="message-lookup-add">
                   {t("add")}
@@ -109,6 +121,11 @@ export function MessageLookup({
               ) : (
                 <p className="text-sm text-gray-500">{t("empty")}</p>
               )
+            ) : null}
+            {state?.ok && state.data.total > state.data.items.length ? (
+              <p className="text-xs text-gray-500" data-testid="message-lookup-more">
+                {t("lookupMore", { shown: state.data.items.length, total: state.data.total })}
+              </p>
             ) : null}
           </div>
         )}

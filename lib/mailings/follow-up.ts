@@ -14,18 +14,23 @@ export const followUpInput = mailingInput.extend({
 /**
  * "Надсилання розсилки за результатами попередньої": a new draft, linked to its parent, whose
  * audience is the parent's recipients with the chosen responses (e.g. only "not delivered"),
- * re-read from the contacts so that today's opt-outs are respected.
+ * re-read from the contacts so that today's opt-outs are respected. One transaction: when the
+ * import fails, or nobody has the chosen responses, no empty draft is left behind.
  */
 export async function createFollowUp(ctx: MailingCtx, input: z.output<typeof followUpInput>): Promise<{ mailing: Mailing; added: number; excluded: number }> {
-  const parent = await getMailing(ctx.db, { id: input.parentId });
-  if (!parent) throw new DomainError("mailings.errors.notFound");
-  const mailing = await createMailing(ctx, { ...input, parentId: parent.id });
-  const result = await importAudience(ctx, { mailingId: mailing.id, source: { kind: "mailing", mailingId: parent.id, responses: input.responses } });
-  await insertEvent(ctx.db, {
-    mailingId: parent.id,
-    kind: "follow_up_created",
-    actorId: ctx.actor.id,
-    data: { followUpId: mailing.id, name: mailing.name, responses: input.responses, added: result.added },
+  return ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const parent = await getMailing(tx, { id: input.parentId });
+    if (!parent) throw new DomainError("mailings.errors.notFound");
+    const mailing = await createMailing(txCtx, { ...input, parentId: parent.id });
+    const result = await importAudience(txCtx, { mailingId: mailing.id, source: { kind: "mailing", mailingId: parent.id, responses: input.responses } });
+    if (result.matched === 0) throw new DomainError("mailings.errors.followUpEmpty");
+    await insertEvent(tx, {
+      mailingId: parent.id,
+      kind: "follow_up_created",
+      actorId: ctx.actor.id,
+      data: { followUpId: mailing.id, name: mailing.name, responses: input.responses, added: result.added },
+    });
+    return { mailing, added: result.added, excluded: result.excluded };
   });
-  return { mailing, added: result.added, excluded: result.excluded };
 }

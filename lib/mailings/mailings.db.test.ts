@@ -174,5 +174,13 @@ describe(`mailings (${process.env.TEST_DB})`, () => {
     // Petro bounced by email and has no phone: the SMS follow-up keeps him out, with the reason.
     expect(followUp).toMatchObject({ added: 0, excluded: 1 });
     expect(followUp.mailing).toMatchObject({ parentId: m.id, channel: "sms", status: "draft" });
+
+    // Nobody clicked: no follow-up, and no empty draft left behind by the half-done work.
+    const countMailings = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(mailings))[0]!.n;
+    const before = await countMailings();
+    await expect(
+      createFollowUp(ctx, { parentId: m.id, name: "Клікнули", esputnikGroup: "", messageId: emailMessageId, alphaName: "", responses: ["clicked"] }),
+    ).rejects.toMatchObject({ code: "mailings.errors.followUpEmpty" });
+    expect(await countMailings()).toBe(before);
   });
 });

@@ -17,7 +17,15 @@ export const CHANNELS = ["email", "sms"] as const satisfies readonly Channel[];
 
 export const messageInput = z.object({
   name: z.string().trim().min(1).max(200),
-  esputnikId: z.coerce.number().int().min(1).max(2_147_483_647),
+  // A blank field is "required", not "at least 1" (which z.coerce would make of it: Number("") is 0).
+  esputnikId: z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v)) : v),
+    z
+      .number({ error: (issue) => (issue.code !== "invalid_type" ? undefined : issue.input === undefined ? "validation.required" : "validation.wholeNumber") })
+      .int({ error: "validation.wholeNumber" })
+      .min(1)
+      .max(2_147_483_647),
+  ),
   channel: z.enum(CHANNELS),
   description: z.string().trim().max(2000).default(""),
   notes: z.string().trim().max(10_000).default(""),

@@ -129,7 +129,7 @@ export default async function MailingsPage({ searchParams }: { searchParams: Pro
                   <Link href={sortHref("sentAt")}>{t("sentAt") + arrow("sentAt")}</Link>
                 </th>
                 <th className="px-4 py-3">
-                  <Link href={sortHref("createdAt")}>{t("createdBy") + arrow("createdAt")}</Link>
+                  <Link href={sortHref("createdAt")}>{t("createdByDate") + arrow("createdAt")}</Link>
                 </th>
               </tr>
             </thead>

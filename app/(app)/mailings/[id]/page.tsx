@@ -44,6 +44,10 @@ export default async function MailingPage({
   const editable = canManage && EDITABLE_STATUSES.includes(mailing.status);
   const [preflight, progress] = await Promise.all([getPreflight(db, { mailingId: mailing.id }), getSendProgress(db, { mailingId: mailing.id })]);
   const tr = await getTranslations();
+  const messageRef =
+    mailing.messageId && mailing.messageName && mailing.messageEsputnikId !== null
+      ? { id: mailing.messageId, name: mailing.messageName, esputnikId: mailing.messageEsputnikId, channel: mailing.channel }
+      : null;
 
   return (
     <div className="space-y-5">
@@ -76,7 +80,7 @@ export default async function MailingPage({
             summary={<PreflightSummary preflight={preflight} channel={mailing.channel} />}
           />
           <MailingActionsMenu
-            mailing={{ id: mailing.id, name: mailing.name, status: mailing.status, channel: mailing.channel }}
+            mailing={{ id: mailing.id, name: mailing.name, status: mailing.status, channel: mailing.channel, message: messageRef, alphaName: mailing.alphaName }}
             canManage={canManage}
             preflight={preflight}
           />
@@ -95,10 +99,7 @@ export default async function MailingPage({
               name: mailing.name,
               esputnikGroup: mailing.esputnikGroup,
               alphaName: mailing.alphaName,
-              message:
-                mailing.messageId && mailing.messageName && mailing.messageEsputnikId !== null
-                  ? { id: mailing.messageId, name: mailing.messageName, esputnikId: mailing.messageEsputnikId, channel: mailing.channel }
-                  : null,
+              message: messageRef,
             }}
           />
         </div>
