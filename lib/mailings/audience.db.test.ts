@@ -5,7 +5,7 @@ import { insertUser } from "@/db/queries/users";
 import { insertContact } from "@/db/queries/contacts";
 import { insertMessage } from "@/db/queries/messages";
 import { insertGroup } from "@/db/queries/groups";
-import { contactGroupMembers, mailingEvents, mailings } from "@/db/schema";
+import { contactGroupMembers, contacts, mailingEvents, mailingRecipients, mailings } from "@/db/schema";
 import { createMailing, type MailingCtx } from "./mailings";
 import { getPreflight, importAudienceWithReasons, listImportTargets } from "./audience";
 
@@ -49,6 +49,19 @@ describe(`audience import with reasons (${process.env.TEST_DB})`, () => {
       excludedByReason: {},
     });
     expect(await getPreflight(t.db, { mailingId: m.id })).toMatchObject({ willReceive: 2, byReason: { no_email: 1, do_not_email: 1 } });
+  });
+
+  it("adds an address once even after it moved to another contact, and a contact once after its address changed", async () => {
+    const a = await insertContact(t.db, { fullName: "Адреса Переїхала", email: "moving@farm.test", mobilePhone: null, language: "uk" });
+    const m = await newMailing();
+    await importAudienceWithReasons(ctx, { mailingId: m.id, source: { kind: "contacts", contactIds: [a.id] } });
+    // a's address is given to b, and a gets a new one: neither is new to this mailing.
+    await t.db.update(contacts).set({ email: "moved@farm.test" }).where(eq(contacts.id, a.id));
+    const b = await insertContact(t.db, { fullName: "Нова Власниця", email: "moving@farm.test", mobilePhone: null, language: "uk" });
+    const report = await importAudienceWithReasons(ctx, { mailingId: m.id, source: { kind: "contacts", contactIds: [a.id, b.id] } });
+    expect(report).toMatchObject({ matched: 2, added: 0, excluded: 0, duplicates: 2 });
+    const rows = await t.db.select({ contactId: mailingRecipients.contactId, locator: mailingRecipients.locator }).from(mailingRecipients).where(eq(mailingRecipients.mailingId, m.id));
+    expect(rows).toEqual([{ contactId: a.id, locator: "moving@farm.test" }]);
   });
 
   it("reports only the reasons of the contacts this import kept out, not earlier ones", async () => {
