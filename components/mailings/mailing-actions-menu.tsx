@@ -8,22 +8,19 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { Dialog } from "@/components/ui/dialog";
 import { MessageLookup, type LookupMessage } from "@/components/messages/message-lookup";
-import type { Preflight } from "@/lib/mailings/audience";
 import type { MailingStatus } from "@/db/schema";
-import type { Response } from "@/lib/mailings/responses";
-
-const FOLLOW_UP_RESPONSES: Response[] = ["not_delivered", "delivered", "read", "clicked", "in_queue", "rejected", "not_sent", "in_doubt"];
+import { FOLLOW_UP_RESPONSES } from "@/lib/mailings/response-keys";
 
 type MailingRef = { id: string; name: string; status: MailingStatus; channel: "email" | "sms"; message: LookupMessage | null; alphaName: string };
 
-export function MailingActionsMenu({ mailing, canManage, preflight }: { mailing: MailingRef; canManage: boolean; preflight: Preflight }) {
+export function MailingActionsMenu({ mailing, canManage }: { mailing: MailingRef; canManage: boolean }) {
   const t = useTranslations("mailings");
   const [followUp, setFollowUp] = useState(false);
   const [deleted, deleteNow] = useActionState(deleteMailingAction, null);
   if (!canManage) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {preflight.total > 0 || mailing.status !== "draft" ? (
+      {mailing.status !== "draft" ? (
         <button type="button" className="btn-secondary" onClick={() => setFollowUp(true)} data-testid="create-follow-up">
           {t("followUp")}
         </button>

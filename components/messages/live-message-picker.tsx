@@ -9,6 +9,7 @@ export type PickedLiveMessage = { esputnikId: number; name: string; channel: "em
 /** Lists the eSputnik account's own messages (search, paging) and hands the chosen one back. */
 export function LiveMessagePicker({ channel: initialChannel, onPick }: { channel: "email" | "sms"; onPick: (m: PickedLiveMessage) => void }) {
   const t = useTranslations("messages");
+  const tl = useTranslations("list");
   const [channel, setChannel] = useState(initialChannel);
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
@@ -65,7 +66,7 @@ export function LiveMessagePicker({ channel: initialChannel, onPick }: { channel
                     <span className="block font-medium">{m.name}</span>
                     {m.detail ? <span className="block text-xs text-gray-500">{m.detail}</span> : null}
                   </span>
-                  <span className="shrink-0 rounded bg-gray-100 px-2 py-0.5 font-mono text-xs">ID {m.esputnikId}</span>
+                  <span className="shrink-0 rounded bg-gray-100 px-2 py-0.5 font-mono text-xs">{t("idShort", { id: m.esputnikId })}</span>
                 </button>
               </li>
             ))}
@@ -76,11 +77,11 @@ export function LiveMessagePicker({ channel: initialChannel, onPick }: { channel
       ) : null}
       {total > pageSize ? (
         <div className="flex items-center gap-2 text-sm">
-          <button type="button" className="btn-secondary px-2 py-1" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+          <button type="button" className="btn-secondary px-2 py-1" disabled={page <= 1} onClick={() => setPage((p) => p - 1)} aria-label={tl("previous")}>
             ‹
           </button>
           <span>{t("pageOf", { page, pages: Math.ceil(total / pageSize) })}</span>
-          <button type="button" className="btn-secondary px-2 py-1" disabled={page * pageSize >= total} onClick={() => setPage((p) => p + 1)}>
+          <button type="button" className="btn-secondary px-2 py-1" disabled={page * pageSize >= total} onClick={() => setPage((p) => p + 1)} aria-label={tl("next")}>
             ›
           </button>
         </div>

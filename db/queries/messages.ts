@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../types";
 import { containsPattern } from "@/lib/contacts/like-pattern";
 import { esputnikMessages, mailings, type Channel, type EsputnikMessage } from "../schema";
@@ -66,9 +66,19 @@ export async function updateMessageRow(db: Queryable, { id, values }: { id: stri
   return row;
 }
 
-export async function countMailingsUsingMessage(db: Queryable, { id }: { id: string }): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(mailings).where(eq(mailings.messageId, id));
+/** Mailings that use the message; `pastDraft`: only those whose sending has begun (their history names it). */
+export async function countMailingsUsingMessage(db: Queryable, { id, pastDraft = false }: { id: string; pastDraft?: boolean }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(mailings)
+    .where(and(eq(mailings.messageId, id), pastDraft ? ne(mailings.status, "draft") : undefined));
   return row?.n ?? 0;
+}
+
+/** The message row, locked for the rest of the transaction (an edit or delete against a mailing picking it). */
+export async function lockMessage(tx: Queryable, { id }: { id: string }): Promise<EsputnikMessage | undefined> {
+  const [row] = await tx.select().from(esputnikMessages).where(eq(esputnikMessages.id, id)).for("update");
+  return row;
 }
 
 export async function deleteMessageRow(db: Queryable, { id }: { id: string }): Promise<void> {

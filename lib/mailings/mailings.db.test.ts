@@ -9,7 +9,7 @@ import { listRecipients } from "@/db/queries/mailings";
 import { contactGroupMembers, mailingRecipients, mailings } from "@/db/schema";
 import { createMailing, deleteMailing, updateMailing, type MailingCtx } from "./mailings";
 import { getPreflight, importAudience, removeRecipients } from "./audience";
-import { createFollowUp } from "./follow-up";
+import { createFollowUp, followUpInput } from "./follow-up";
 import { getMailingSummary } from "./summary";
 
 let t: TestDatabase;
@@ -174,6 +174,15 @@ describe(`mailings (${process.env.TEST_DB})`, () => {
     // Petro bounced by email and has no phone: the SMS follow-up keeps him out, with the reason.
     expect(followUp).toMatchObject({ added: 0, excluded: 1 });
     expect(followUp.mailing).toMatchObject({ parentId: m.id, channel: "sms", status: "draft" });
+
+    // Only outcomes: recipients the parent may still send to ("not sent", "in doubt") are its own.
+    const base = { parentId: m.id, name: "X", esputnikGroup: "", messageId: emailMessageId, alphaName: "" };
+    expect(followUpInput.safeParse({ ...base, responses: ["not_sent"] }).success).toBe(false);
+    expect(followUpInput.safeParse({ ...base, responses: ["in_doubt"] }).success).toBe(false);
+    // A draft has no results to follow up.
+    const draft = await newMailing("email");
+    await importAudience(ctx, { mailingId: draft.id, source: { kind: "contacts", contactIds: [ids.olena!] } });
+    await expect(createFollowUp(ctx, { ...base, parentId: draft.id, responses: ["in_queue"] })).rejects.toMatchObject({ code: "mailings.errors.followUpDraft" });
 
     // Nobody clicked: no follow-up, and no empty draft left behind by the half-done work.
     const countMailings = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(mailings))[0]!.n;

@@ -15,3 +15,11 @@ export const RESPONSES = [
   "not_delivered",
 ] as const;
 export type Response = (typeof RESPONSES)[number];
+
+/**
+ * The responses a follow-up mailing may be built from: outcomes of a call eSputnik accepted or
+ * refused. Not "not sent", "sending" or "in doubt": those recipients still belong to the earlier
+ * mailing (its Send again, reconcile or resend reaches them), and a follow-up taking them too
+ * would send them the message twice.
+ */
+export const FOLLOW_UP_RESPONSES = ["not_delivered", "delivered", "read", "clicked", "in_queue", "rejected"] as const satisfies readonly Response[];

@@ -4,6 +4,8 @@ import { insertUser } from "@/db/queries/users";
 import { startSimulator, DEMO_API_KEY, type SimHandle } from "@/esputnik-sim";
 import { createEsputnikClient } from "@/lib/esputnik/client";
 import { createMailing } from "@/lib/mailings/mailings";
+import { eq } from "drizzle-orm";
+import { mailings } from "@/db/schema";
 import { createMessage, deleteMessage, listLiveMessages, updateMessage } from "./messages";
 
 let t: TestDatabase;
@@ -54,6 +56,20 @@ describe(`messages (${process.env.TEST_DB})`, () => {
     await expect(deleteMessage({ db: t.db }, { id: sms.id })).rejects.toMatchObject({ code: "messages.errors.inUse" });
     await expect(updateMessage(ctx(), { id: sms.id, name: "x", esputnikId: 293, channel: "email", description: "", notes: "" })).rejects.toMatchObject({
       code: "messages.errors.channelInUse",
+    });
+  });
+
+  it("keeps the id of a message that mailings have been sent with; a draft's message may still change", async () => {
+    const m = await createMessage(ctx(), { name: "Новини", esputnikId: 301, channel: "email", description: "", notes: "" });
+    const mailing = await createMailing({ db: t.db, actor, now: () => new Date() }, { name: "Новини 1", esputnikGroup: "", messageId: m.id, alphaName: "" });
+    const edit = (esputnikId: number) => updateMessage(ctx(), { id: m.id, name: "Новини", esputnikId, channel: "email", description: "", notes: "" });
+    expect(await edit(312)).toMatchObject({ esputnikId: 312 });
+    await t.db.update(mailings).set({ status: "sent" }).where(eq(mailings.id, mailing.id));
+    await expect(edit(301)).rejects.toMatchObject({ code: "messages.errors.idInUse" });
+    // The name and notes may still change.
+    expect(await updateMessage(ctx(), { id: m.id, name: "Новини (червень)", esputnikId: 312, channel: "email", description: "", notes: "x" })).toMatchObject({
+      name: "Новини (червень)",
+      esputnikId: 312,
     });
   });
 

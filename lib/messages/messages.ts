@@ -7,6 +7,7 @@ import {
   findMessageByEsputnikId,
   getMessage,
   insertMessage,
+  lockMessage,
   updateMessageRow,
 } from "@/db/queries/messages";
 import type { EsputnikClient } from "@/lib/esputnik";
@@ -67,21 +68,38 @@ export async function createMessage(ctx: Ctx, input: MessageInput): Promise<Espu
   return insertMessage(ctx.db, { ...input, createdBy: ctx.actor.id });
 }
 
+/**
+ * Edits a message reference. Its eSputnik id and type are what a send hands over, so they cannot
+ * change under mailings that rely on them: the type while any mailing uses the message, the id
+ * once one has started sending (its runs, resends and history all name this message). The checks
+ * and the update run in one transaction with the message row locked; the account check, a network
+ * call, runs before it.
+ */
 export async function updateMessage(ctx: Ctx, { id, ...input }: MessageInput & { id: string }): Promise<EsputnikMessage> {
   const current = await getMessage(ctx.db, { id });
   if (!current) throw new DomainError("messages.errors.notFound");
-  if (current.channel !== input.channel && (await countMailingsUsingMessage(ctx.db, { id })) > 0)
-    throw new DomainError("messages.errors.channelInUse");
-  await assertUnique(ctx, input, id);
-  if (current.esputnikId !== input.esputnikId || current.channel !== input.channel) await assertExistsInAccount(ctx, input);
-  const row = await updateMessageRow(ctx.db, { id, values: input });
-  if (!row) throw new DomainError("messages.errors.notFound");
-  return row;
+  const idOrTypeChanges = current.esputnikId !== input.esputnikId || current.channel !== input.channel;
+  if (idOrTypeChanges) await assertExistsInAccount(ctx, input);
+  return ctx.db.transaction(async (tx) => {
+    const locked = await lockMessage(tx, { id });
+    if (!locked) throw new DomainError("messages.errors.notFound");
+    if (locked.channel !== input.channel && (await countMailingsUsingMessage(tx, { id })) > 0) throw new DomainError("messages.errors.channelInUse");
+    if (locked.esputnikId !== input.esputnikId && (await countMailingsUsingMessage(tx, { id, pastDraft: true })) > 0)
+      throw new DomainError("messages.errors.idInUse");
+    await assertUnique({ ...ctx, db: tx }, input, id);
+    const row = await updateMessageRow(tx, { id, values: input });
+    if (!row) throw new DomainError("messages.errors.notFound");
+    return row;
+  });
 }
 
+/** Deletes a message no mailing uses; the row lock makes a mailing picking it meanwhile wait, then refuse the delete. */
 export async function deleteMessage(ctx: Pick<Ctx, "db">, { id }: { id: string }): Promise<void> {
-  if ((await countMailingsUsingMessage(ctx.db, { id })) > 0) throw new DomainError("messages.errors.inUse");
-  await deleteMessageRow(ctx.db, { id });
+  await ctx.db.transaction(async (tx) => {
+    if (!(await lockMessage(tx, { id }))) return;
+    if ((await countMailingsUsingMessage(tx, { id })) > 0) throw new DomainError("messages.errors.inUse");
+    await deleteMessageRow(tx, { id });
+  });
 }
 
 export type LiveMessage = { esputnikId: number; name: string; channel: Channel; detail: string; from: string; tags: string[] };

@@ -32,6 +32,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
   if (filter.period !== "90d") emptyActions.push({ key: "widen", label: t("empty.widen"), href: dashboardHref(dashboardParams({ ...filter, period: "90d" })) });
   if (can(actor.role, "manage")) emptyActions.push({ key: "create", label: t("empty.create"), href: "/mailings/new", primary: true });
 
+  const filterValue = { period: filter.period, from: filter.from, to: filter.to, bucket: filter.requestedBucket, createdBy: filter.createdBy, messageId: filter.messageId };
   return (
     <div className="space-y-6">
       <div>
@@ -41,8 +42,11 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
           <PeriodNote />
         </div>
       </div>
+      {/* Keyed by the filter in the URL: Reset and the empty state's links navigate on the client,
+          and the form must then show what the page shows, not what was last chosen in it. */}
       <DashboardFilters
-        value={{ period: filter.period, from: filter.from, to: filter.to, bucket: filter.requestedBucket, createdBy: filter.createdBy, messageId: filter.messageId }}
+        key={JSON.stringify(filterValue)}
+        value={filterValue}
         creators={data.creators}
         messages={data.messages}
       />

@@ -43,7 +43,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
       <div className="card overflow-x-auto p-0">
         {rows.length === 0 ? (
           <p className="p-6 text-sm text-gray-500" data-testid="messages-empty">
-            {t("empty")}
+            {q.q || q.channel || q.page > 1 ? t("noMatches") : can(actor.role, "manage") ? t("empty") : t("emptyReadOnly")}
           </p>
         ) : (
           <table className="min-w-full divide-y divide-gray-200 text-sm" data-testid="messages-table">

@@ -82,7 +82,6 @@ export default async function MailingPage({
           <MailingActionsMenu
             mailing={{ id: mailing.id, name: mailing.name, status: mailing.status, channel: mailing.channel, message: messageRef, alphaName: mailing.alphaName }}
             canManage={canManage}
-            preflight={preflight}
           />
         </div>
       </div>
