@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable, Tx } from "../types";
+import { executeRows } from "../execute";
 import {
   esputnikMessages,
   mailingEvents,
@@ -226,8 +227,12 @@ export async function deleteRecipients(
     ids === "all"
       ? eq(mailingRecipients.mailingId, mailingId)
       : and(eq(mailingRecipients.mailingId, mailingId), inArray(mailingRecipients.id, ids));
-  const rows = await db.delete(mailingRecipients).where(where).returning({ id: mailingRecipients.id });
-  return rows.length;
+  // Counted in the database: "all" may be a million rows, whose ids the caller does not need.
+  const [row] = await executeRows<{ removed: number }>(
+    db,
+    sql`with removed as (delete from ${mailingRecipients} where ${where} returning 1) select count(*)::int as removed from removed`,
+  );
+  return Number(row?.removed ?? 0);
 }
 
 export async function insertEvent(db: Queryable, values: typeof mailingEvents.$inferInsert): Promise<void> {

@@ -38,10 +38,23 @@ describe(`eSputnik settings (${process.env.TEST_DB})`, () => {
   });
 
   it("keeps the stored password when the field is left empty, and removes it on request", async () => {
-    await save({ apiUrl: "https://yespo.io/api", login: "other", password: "" });
+    await save({ apiUrl: "https://esputnik.com/api/v1", login: "other", password: "" });
     expect((await loadEsputnikConnection({ db: t.db, encryptionKey: key })).password).toBe("s3cret-key");
-    await save({ apiUrl: "https://yespo.io/api", login: "other", password: "", clearPassword: "on" });
+    await save({ apiUrl: "https://esputnik.com/api", login: "other", password: "", clearPassword: "on" });
     await expect(loadEsputnikConnection({ db: t.db, encryptionKey: key })).rejects.toMatchObject({ code: "esputnikErrors.notConfigured" });
+  });
+
+  it("forgets the stored password when the address moves to another server, so it is never sent there", async () => {
+    await save({ apiUrl: "https://esputnik.com/api", login: "me", password: "s3cret-key" });
+    for (const elsewhere of ["https://attacker.example/api", "http://esputnik.com/api", "https://esputnik.com:8443/api"]) {
+      const view = await save({ apiUrl: elsewhere, login: "me", password: "" });
+      expect(view.passwordSet).toBe(false);
+      await expect(loadEsputnikConnection({ db: t.db, encryptionKey: key })).rejects.toMatchObject({ code: "esputnikErrors.notConfigured" });
+      await save({ apiUrl: "https://esputnik.com/api", login: "me", password: "s3cret-key" });
+    }
+    // Typed again with the new address, it is kept for it.
+    await save({ apiUrl: "https://yespo.io/api", login: "me", password: "yespo-key" });
+    expect(await loadEsputnikConnection({ db: t.db, encryptionKey: key })).toMatchObject({ baseUrl: "https://yespo.io/api", password: "yespo-key" });
   });
 
   it("reports a changed encryption key as a clear error", async () => {

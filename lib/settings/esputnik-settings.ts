@@ -33,18 +33,26 @@ export async function getEsputnikSettingsView(db: Db, { defaultUrl }: { defaultU
   };
 }
 
-/** Saves the connection settings. An empty password keeps the stored one (the form never shows it). */
+/**
+ * Saves the connection settings. An empty password keeps the stored one (the form never shows it)
+ * — but only for the same server: the stored password belongs to the address it was given for, so
+ * pointing the settings at another host (scheme, name or port) forgets it, and "Test connection"
+ * can never carry it to a server of someone's choosing. The new server's password is typed again.
+ */
 export async function saveEsputnikSettings(
   ctx: { db: Db; actorId: string | null; encryptionKey: Buffer | null },
   input: EsputnikSettingsInput,
 ): Promise<EsputnikSettingsView> {
+  const apiUrl = input.apiUrl.replace(/\/+$/, "");
   let passwordEncrypted: string | null | undefined;
   if (input.clearPassword) passwordEncrypted = null;
   else if (input.password !== "") {
     if (!ctx.encryptionKey) throw new DomainError("errors.encryptionKeyMissing");
     passwordEncrypted = encryptSecret(input.password, ctx.encryptionKey);
+  } else {
+    const stored = await getEsputnikSettingsRow(ctx.db);
+    if (stored?.passwordEncrypted && new URL(stored.apiUrl).origin !== new URL(apiUrl).origin) passwordEncrypted = null;
   }
-  const apiUrl = input.apiUrl.replace(/\/+$/, "");
   await upsertEsputnikSettings(ctx.db, { apiUrl, login: input.login, passwordEncrypted, updatedBy: ctx.actorId });
   return getEsputnikSettingsView(ctx.db, { defaultUrl: apiUrl });
 }
