@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { DEMO_API_KEY } from "../esputnik-sim/config";
 import { DEMO, LoginPage } from "./pages/login-page";
 import { Shell } from "./pages/shell";
 import { SettingsPage } from "./pages/settings-page";
@@ -72,8 +73,14 @@ test("admin: settings never show the password; Test connection reports success a
   await settings.testConnection();
   await expect(page.getByTestId("test-connection-ok")).toContainText("Connected to");
 
+  // The stored password belongs to its server: another address forgets it, so Test connection
+  // never carries it there; with a password typed for it, the address is tried.
   const simulatorUrl = await settings.apiUrlValue();
   await settings.save({ apiUrl: "http://127.0.0.1:9/api" });
+  await expect(page.getByText("No password stored yet.")).toBeVisible();
+  await settings.testConnection();
+  await expect(page.getByTestId("test-connection-error")).toContainText("eSputnik is not configured");
+  await settings.save({ apiUrl: "http://127.0.0.1:9/api", password: "typed-for-this-server" });
   await settings.testConnection();
   await expect(page.getByTestId("test-connection-error")).toHaveText("eSputnik cannot be reached at this address.");
 
@@ -83,7 +90,7 @@ test("admin: settings never show the password; Test connection reports success a
   await expect(settings.form()).toContainText("Enter a valid address starting with http:// or https://.");
   await expect(settings.form().locator('input[name="apiUrl"]')).toHaveValue("ftp://nope");
 
-  await settings.save({ apiUrl: simulatorUrl });
+  await settings.save({ apiUrl: simulatorUrl, password: DEMO_API_KEY });
   await settings.testConnection();
   await expect(page.getByTestId("test-connection-ok")).toContainText("Connected to");
   await new Shell(page).switchLanguage("uk");

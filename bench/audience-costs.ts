@@ -1,0 +1,83 @@
+/**
+ * `npm run bench:audience-costs` — what each part of "import by filter" costs, side by side in one
+ * run: the import of 100,000 contacts (lib/mailings/audience.ts) into a fresh mailing, as it is
+ * and with one index (or the tally trigger) dropped for that import only, inside a transaction
+ * that is rolled back. Rounds alternate the variants, so the machine's drift hits them alike.
+ * Prints one JSON line: p50 per variant and its saving against the import as it is.
+ * Options: --contacts N --rounds R
+ */
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { insertUser } from "../db/queries/users";
+import { insertMessage } from "../db/queries/messages";
+import { insertGroup } from "../db/queries/groups";
+import { createMailing } from "../lib/mailings/mailings";
+import { importAudience } from "../lib/mailings/audience";
+import { percentile, withBenchDatabase } from "./bench-db";
+
+const { values } = parseArgs({ options: { contacts: { type: "string", default: "100000" }, rounds: { type: "string", default: "5" } } });
+const contacts = Number(values.contacts);
+const rounds = Number(values.rounds);
+
+const DROP = {
+  pk: "alter table mailing_recipients drop constraint mailing_recipients_pkey",
+  mailingIdx: "drop index mailing_recipients_mailing_idx",
+  contactUq: "drop index mailing_recipients_contact_uq",
+  locatorUq: "drop index mailing_recipients_locator_uq",
+  trigger: "alter table mailing_recipients disable trigger mailing_recipients_tally_insert",
+};
+const VARIANTS: Record<string, string[]> = {
+  asIs: [],
+  withoutPk: [DROP.pk],
+  withoutMailingIdx: [DROP.mailingIdx],
+  withoutContactUq: [DROP.contactUq],
+  withoutLocatorUq: [DROP.locatorUq],
+  withoutTallyTrigger: [DROP.trigger],
+  withoutAll: Object.values(DROP),
+};
+
+async function main() {
+  const result = await withBenchDatabase(async ({ db }) => {
+    await db.execute(sql`
+      insert into contacts (full_name, email, mobile_phone, language, do_not_use_email)
+      select 'Contact ' || g, case when g % 10 = 0 then null else 'c' || g || '@bench.test' end,
+             '+38067' || lpad(g::text, 7, '0'), 'uk', g % 10 = 5
+      from generate_series(1, ${contacts}) g`);
+    await db.execute(sql`analyze contacts`);
+    const user = await insertUser(db, { email: "bench@test", name: "Bench", role: "manager", passwordHash: "x" });
+    const message = await insertMessage(db, { name: "Bench", esputnikId: 293, channel: "email", description: "", notes: "", createdBy: user.id });
+    const group = await insertGroup(db, {
+      name: "Bench audience",
+      kind: "dynamic",
+      filter: { combinator: "or", conditions: [{ field: "email", op: "endsWith", value: "@bench.test" }, { field: "language", op: "equals", value: "uk" }] },
+      folder: null,
+      isFavourite: false,
+      createdBy: user.id,
+    });
+    const ctx = { db, actor: { id: user.id }, now: () => new Date() };
+    const timings: Record<string, number[]> = {};
+    class RolledBack extends Error {}
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, statements] of Object.entries(VARIANTS)) {
+        const mailing = await createMailing(ctx, { name: `${name} ${round}`, esputnikGroup: "", messageId: message.id, alphaName: "" });
+        await db
+          .transaction(async (tx) => {
+            for (const statement of statements) await tx.execute(sql.raw(statement));
+            const started = performance.now();
+            await importAudience({ ...ctx, db: tx as unknown as typeof db }, { mailingId: mailing.id, source: { kind: "group", groupId: group.id } });
+            (timings[name] ??= []).push(performance.now() - started);
+            throw new RolledBack();
+          })
+          .catch((error: unknown) => {
+            if (!(error instanceof RolledBack)) throw error;
+          });
+      }
+    }
+    const p50 = Object.fromEntries(Object.entries(timings).map(([name, list]) => [name, Math.round(percentile([...list].sort((a, b) => a - b), 50))]));
+    const saving = Object.fromEntries(Object.entries(p50).filter(([name]) => name !== "asIs").map(([name, ms]) => [name, p50.asIs! - ms]));
+    return { contacts, rounds, p50Ms: p50, savingMs: saving };
+  });
+  console.log(JSON.stringify({ bench: "audience-costs", ...result }));
+}
+
+void main();
