@@ -11,13 +11,11 @@
  */
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { insertUser } from "../db/queries/users";
-import { insertMessage } from "../db/queries/messages";
-import { insertGroup } from "../db/queries/groups";
 import { createMailing } from "../lib/mailings/mailings";
 import { importAudience } from "../lib/mailings/audience";
 import { contactsMatchingQuery } from "../lib/contacts/matching";
 import { percentile, withBenchDatabase } from "./bench-db";
+import { seedAudienceBench } from "./audience-setup";
 
 const { values } = parseArgs({ options: { contacts: { type: "string", default: "100000" }, runs: { type: "string", default: "5" } } });
 const contacts = Number(values.contacts);
@@ -25,27 +23,7 @@ const runs = Number(values.runs);
 
 async function main() {
 const result = await withBenchDatabase(async ({ db }) => {
-  // Every tenth contact has no email or opted out, so exclusions are exercised too.
-  await db.execute(sql`
-    insert into contacts (full_name, email, mobile_phone, language, do_not_use_email)
-    select 'Contact ' || g,
-           case when g % 10 = 0 then null else 'c' || g || '@bench.test' end,
-           '+38067' || lpad(g::text, 7, '0'),
-           'uk',
-           g % 10 = 5
-    from generate_series(1, ${contacts}) g`);
-  await db.execute(sql`analyze contacts`);
-  const user = await insertUser(db, { email: "bench@test", name: "Bench", role: "manager", passwordHash: "x" });
-  const message = await insertMessage(db, { name: "Bench", esputnikId: 293, channel: "email", description: "", notes: "", createdBy: user.id });
-  const group = await insertGroup(db, {
-    name: "Bench audience",
-    kind: "dynamic",
-    filter: { combinator: "or", conditions: [{ field: "email", op: "endsWith", value: "@bench.test" }, { field: "language", op: "equals", value: "uk" }] },
-    folder: null,
-    isFavourite: false,
-    createdBy: user.id,
-  });
-  const ctx = { db, actor: { id: user.id }, now: () => new Date() };
+  const { ctx, message, group } = await seedAudienceBench(db, { contacts });
   await db.execute(sql`create table bench_floor (like mailing_recipients including defaults including identity) with (fillfactor = 60)`);
   const groupContacts = await contactsMatchingQuery(db, { groupId: group.id });
   const floors: number[] = [];
