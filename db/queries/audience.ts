@@ -6,52 +6,66 @@ import { containsPattern } from "@/lib/contacts/like-pattern";
 
 /**
  * Adds contacts to a mailing's audience in ONE set-based statement, whatever their number:
- * `contactIds` is a subquery of contact ids (a group, a filter, a selection, an earlier mailing).
- * Each contact's address for the channel is copied, and a contact that cannot receive the
- * channel is stored as `excluded` with its reason, for the pre-flight summary.
+ * `contactsWhere` is a condition on `contacts` (a group's filter, a selection, an earlier
+ * mailing's recipients), evaluated inline — not `id in (<subquery>)`, whose self-join cost a tenth
+ * of a large import. Each contact's address for the channel is copied, and a contact that cannot
+ * receive the channel is stored as `excluded` with its reason, for the pre-flight summary.
  *
  * "Added once": a contact already in the audience is skipped, and so is an address already in it
  * from another contact (an address moves between contacts when one is edited). Within one import
- * no two contacts share an address — contacts' emails and phones are unique — so these two
- * anti-joins are all the dedupe there is to do, and the rows go in as a plain INSERT: no sort, no
- * ON CONFLICT, whose speculative insertion cost a sixth of a large import. Callers hold the
- * mailing's row lock, so no other import runs between the check and the insert; were one to, the
- * unique indexes on (mailing, contact) and (mailing, address) would refuse it rather than add
- * anyone twice.
+ * no two contacts share an address (contacts' emails and phones are unique), so the rows go in as
+ * a plain INSERT — no sort, no ON CONFLICT, whose speculative insertion cost a sixth of a large
+ * import — and into an empty audience (the usual first import) with nothing else to check.
+ *
+ * Callers hold the mailing's row lock (lockDraft), and every recipient row is written here, so no
+ * other import runs between the check and the insert. The address is also enforced by the unique
+ * index on (mailing, locator): nobody is sent to twice, whatever happens. The contact is enforced
+ * by the lock alone — its unique index cost a quarter of a large import (`npm run
+ * bench:audience-costs`), and nothing else looks recipients up by contact.
  */
 export async function insertAudience(
   db: Queryable,
-  { mailingId, channel, contactIds }: { mailingId: string; channel: Channel; contactIds: SQL },
+  { mailingId, channel, contactsWhere }: { mailingId: string; channel: Channel; contactsWhere: SQL },
 ): Promise<{ matched: number; added: number; excluded: number }> {
   const c = contacts;
+  const r = mailingRecipients;
   const locator = channel === "email" ? sql`${c.email}` : sql`${c.mobilePhone}`;
   const reason =
     channel === "email"
       ? sql`case when ${c.email} is null then 'no_email' when ${c.doNotUseEmail} then 'do_not_email' when ${c.emailInvalid} then 'email_invalid' end`
       : sql`case when ${c.mobilePhone} is null then 'no_phone' when ${c.doNotUseSms} then 'do_not_sms' end`;
-  const r = mailingRecipients;
-  const [row] = await executeRows<{ matched: number; added: number; excluded: number }>(
+  const [audience] = await executeRows<{ nonEmpty: boolean }>(
     db,
-    sql`with source as (
-          select ${c.id} as contact_id, ${c.fullName} as full_name, ${c.email} as email, ${c.mobilePhone} as phone,
-                 ${c.language} as language, ${locator} as locator, ${reason} as reason
-          from ${c}
-          where ${c.id} in (${contactIds})
-        ),
-        inserted as (
-          insert into ${r} (mailing_id, contact_id, full_name, email, phone, language, locator, state, exclusion_reason)
-          select ${mailingId}::uuid, contact_id, full_name, email, phone, language, locator,
-                 (case when reason is null then 'pending' else 'excluded' end)::recipient_state,
-                 reason::exclusion_reason
-          from source
-          where not exists (select 1 from ${r} existing where existing.mailing_id = ${mailingId}::uuid and existing.contact_id = source.contact_id)
-            and not exists (select 1 from ${r} existing where existing.mailing_id = ${mailingId}::uuid and existing.locator = source.locator)
-          returning state
-        )
-        select (select count(*)::int from source) as matched,
-               (select count(*)::int from inserted where state = 'pending') as added,
-               (select count(*)::int from inserted where state = 'excluded') as excluded`,
+    sql`select exists (select 1 from ${r} where ${r.mailingId} = ${mailingId}::uuid) as "nonEmpty"`,
   );
+  const nonEmpty = Boolean(audience?.nonEmpty);
+  const source = sql`select ${c.id} as contact_id, ${c.fullName} as full_name, ${c.email} as email, ${c.mobilePhone} as phone,
+                           ${c.language} as language, ${locator} as locator, ${reason} as reason
+                    from ${c} where ${contactsWhere}`;
+  const insert = (from: SQL) => sql`insert into ${r} (mailing_id, contact_id, full_name, email, phone, language, locator, state, exclusion_reason)
+    select ${mailingId}::uuid, contact_id, full_name, email, phone, language, locator,
+           (case when reason is null then 'pending' else 'excluded' end)::recipient_state, reason::exclusion_reason
+    from ${from}
+    returning state`;
+  const counts = sql`count(*) filter (where state = 'pending')::int as added, count(*) filter (where state = 'excluded')::int as excluded`;
+  // Into an empty audience everyone matched is inserted, so the insert's own count is the match
+  // count and the contacts stream straight into it. Otherwise the matches are counted apart from
+  // what is inserted (the rest are duplicates), which holds them in a CTE.
+  const statement = nonEmpty
+    ? sql`with source as (${source}),
+            present as (select ${r.contactId} as contact_id, ${r.locator} as locator from ${r} where ${r.mailingId} = ${mailingId}::uuid),
+            inserted as (${insert(sql`source
+              where not exists (select 1 from present where present.contact_id = source.contact_id)
+                and not exists (select 1 from present where present.locator = source.locator)`)})
+          select (select count(*)::int from source) as matched, ${counts} from inserted`
+    : sql`with inserted as (${insert(sql`(${source}) as source`)})
+          select count(*)::int as matched, ${counts} from inserted`;
+  // With no index on (mailing, contact), a nested-loop anti-join would rescan the audience once per
+  // new contact — quadratic, and the planner picks it when its statistics still see the audience
+  // small (right after an earlier import). Hash or merge joins read the audience once.
+  if (nonEmpty) await db.execute(sql`set local enable_nestloop = off`);
+  const [row] = await executeRows<{ matched: number; added: number; excluded: number }>(db, statement);
+  if (nonEmpty) await db.execute(sql`set local enable_nestloop to default`);
   return { matched: Number(row?.matched ?? 0), added: Number(row?.added ?? 0), excluded: Number(row?.excluded ?? 0) };
 }
 

@@ -154,8 +154,10 @@ export const mailingRecipients = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("mailing_recipients_contact_uq").on(t.mailingId, t.contactId),
-    // The same address is added once per mailing, whichever contact it came from.
+    // The same address is added once per mailing, whichever contact it came from: nobody is sent
+    // to twice. The same contact is added once too, but that is checked by the import under the
+    // mailing's lock (db/queries/audience.ts insertAudience), not by an index of its own: a unique
+    // (mailing, contact) index cost a quarter of a large import, and nothing looks rows up by contact.
     uniqueIndex("mailing_recipients_locator_uq").on(t.mailingId, t.locator),
     // Few indexes, each earning its keep: every recipient row is inserted once and written two or
     // three times by the send engine (claim, settle, statuses). A write that changes no indexed

@@ -64,6 +64,22 @@ describe(`audience import with reasons (${process.env.TEST_DB})`, () => {
     expect(rows).toEqual([{ contactId: a.id, locator: "moving@farm.test" }]);
   });
 
+  it("adds each contact once when imports into one mailing run at the same time, those without an address too", async () => {
+    const m = await newMailing();
+    // Overlapping sources, in parallel: on PostgreSQL each runs on its own connection and waits for
+    // the mailing's lock; the contact without an email has no address to be unique on.
+    const sources = [
+      { kind: "filter" as const, filter: farm },
+      { kind: "contacts" as const, contactIds: [ids.nomail!, ids.iryna!, ids.other!] },
+      { kind: "filter" as const, filter: farm },
+      { kind: "contacts" as const, contactIds: [ids.nomail!, ids.optout!] },
+    ];
+    const reports = await Promise.all(sources.map((source) => importAudienceWithReasons(ctx, { mailingId: m.id, source })));
+    expect(reports.reduce((n, r) => n + r.added + r.excluded, 0)).toBe(5);
+    const rows = await t.db.select({ contactId: mailingRecipients.contactId }).from(mailingRecipients).where(eq(mailingRecipients.mailingId, m.id));
+    expect(rows.map((r) => r.contactId).sort()).toEqual([ids.iryna, ids.taras, ids.nomail, ids.optout, ids.other].sort());
+  });
+
   it("reports only the reasons of the contacts this import kept out, not earlier ones", async () => {
     const m = await newMailing();
     await importAudienceWithReasons(ctx, { mailingId: m.id, source: { kind: "contacts", contactIds: [ids.nomail!] } });

@@ -6,7 +6,7 @@ import { insertAudience, listAudienceTargets, type AudienceTarget } from "@/db/q
 import { countExclusions, countRecipients, deleteRecipients, insertEvent } from "@/db/queries/mailings";
 import { countTallied } from "@/db/queries/tallies";
 import { contactFilterSchema } from "@/lib/contacts/filter";
-import { contactsMatchingQuery, contactsViewCondition, type ContactsView } from "@/lib/contacts/matching";
+import { contactsSpecCondition, contactsViewCondition, type ContactsView } from "@/lib/contacts/matching";
 import { DomainError } from "@/lib/errors";
 import { EDITABLE_STATUSES, lockDraft, type MailingCtx } from "./mailings";
 import { RESPONSES, responseIn, type Response } from "./responses";
@@ -28,20 +28,20 @@ export type ImportSource = AudienceSource | { kind: "view"; view: ContactsView }
 
 export type ImportResult = { matched: number; added: number; excluded: number; duplicates: number };
 
-/** The contact ids of a source, as a subquery: nothing is loaded into memory. */
-async function contactIdsOf(db: Queryable, source: ImportSource): Promise<SQL> {
+/** Which contacts a source names, as a condition on `contacts`: nothing is loaded into memory. */
+async function contactsWhereOf(db: Queryable, source: ImportSource): Promise<SQL> {
   switch (source.kind) {
     case "group":
-      return contactsMatchingQuery(db, { groupId: source.groupId });
+      return (await contactsSpecCondition(db, { groupId: source.groupId })) ?? sql`true`;
     case "filter":
-      return contactsMatchingQuery(db, { filter: source.filter });
+      return (await contactsSpecCondition(db, { filter: source.filter })) ?? sql`true`;
     case "contacts":
-      return contactsMatchingQuery(db, { contactIds: source.contactIds });
+      return (await contactsSpecCondition(db, { contactIds: source.contactIds })) ?? sql`false`;
     case "mailing":
-      return sql`select ${mailingRecipients.contactId} from ${mailingRecipients}
-                 where ${and(eq(mailingRecipients.mailingId, source.mailingId), isNotNull(mailingRecipients.contactId), responseIn(source.responses as Response[]))}`;
+      return sql`${contacts.id} in (select ${mailingRecipients.contactId} from ${mailingRecipients}
+                 where ${and(eq(mailingRecipients.mailingId, source.mailingId), isNotNull(mailingRecipients.contactId), responseIn(source.responses as Response[]))})`;
     case "view":
-      return sql`select ${contacts.id} from ${contacts} where ${(await contactsViewCondition(db, source.view)) ?? sql`true`}`;
+      return (await contactsViewCondition(db, source.view)) ?? sql`true`;
   }
 }
 
@@ -52,7 +52,7 @@ async function contactIdsOf(db: Queryable, source: ImportSource): Promise<SQL> {
 export async function importAudience(ctx: MailingCtx, { mailingId, source }: { mailingId: string; source: ImportSource }): Promise<ImportResult> {
   return ctx.db.transaction(async (tx) => {
     const mailing = await lockDraft(tx, mailingId);
-    const result = await insertAudience(tx, { mailingId, channel: mailing.channel, contactIds: await contactIdsOf(tx, source) });
+    const result = await insertAudience(tx, { mailingId, channel: mailing.channel, contactsWhere: await contactsWhereOf(tx, source) });
     const duplicates = result.matched - result.added - result.excluded;
     await insertEvent(tx, {
       mailingId,

@@ -1,0 +1,1 @@
+DROP INDEX "mailing_recipients_contact_uq";
