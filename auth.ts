@@ -31,7 +31,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
               windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS,
             },
           },
-          { ...parsed.data, ip: clientAddress(request.headers) },
+          { ...parsed.data, ip: clientAddress(request.headers, env.TRUSTED_PROXY_HOPS) },
         );
         if (result.ok) return result.user;
         throw result.reason === "throttled" ? new ThrottledLogin() : new InvalidLogin();

@@ -38,6 +38,13 @@ export const envSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(5)),
     LOGIN_MAX_FAILURES_PER_IP: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(30)),
     LOGIN_THROTTLE_WINDOW_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(900)),
+    /**
+     * Reverse proxies in front of the app that append the client's address to X-Forwarded-For
+     * (nginx's $proxy_add_x_forwarded_for). The address they saw is taken that many entries from
+     * the right; anything further left was written by the client and is not believed. 0: no proxy
+     * is trusted and the per-address login limit is off (the per-account one still applies).
+     */
+    TRUSTED_PROXY_HOPS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10).default(1)),
     /** Run the background workers (sending, status checks) in this instance. Off for web-only instances. */
     WORKERS_ENABLED: bool(true),
     /** eSputnik calls in flight at once per mailing being sent (and per status update). */

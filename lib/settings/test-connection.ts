@@ -31,8 +31,21 @@ export async function testEsputnikConnection(ctx: {
 
 /** Maps a client error to the message shown to a user. */
 export function esputnikDomainError(err: EsputnikError): DomainError {
-  return new DomainError(`esputnikErrors.${err.kind}`, {
-    status: err.status ?? 0,
-    detail: (err.body ?? err.message).slice(0, 300),
-  });
+  return new DomainError(`esputnikErrors.${err.kind}`, { status: err.status ?? 0, detail: refusalDetail(err) });
+}
+
+const MAX_DETAIL_CHARS = 160;
+
+/**
+ * What a refusal says, for the person who caused it: eSputnik explains a 4xx in one short line of
+ * plain text ("The event should have the following params: …"). Anything else — markup, JSON, more
+ * lines — is not shown: the API address is whatever an admin typed, and its answers must not turn
+ * Test connection into a way to read other servers' pages. The status stands in for it.
+ */
+export function refusalDetail(err: Pick<EsputnikError, "body" | "status">): string {
+  const text = err.body.trim();
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  const plain = text !== "" && firstLine === text && !/^[<{[]/.test(text) && !/[\u0000-\u001f\u007f]/.test(text);
+  if (!plain) return `HTTP ${err.status ?? "—"}`;
+  return text.length > MAX_DETAIL_CHARS ? `${text.slice(0, MAX_DETAIL_CHARS - 1)}…` : text;
 }

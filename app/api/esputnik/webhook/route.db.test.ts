@@ -84,6 +84,17 @@ describe(`eSputnik webhook route (${process.env.TEST_DB})`, () => {
     const ok = await fetch(url, { method: "POST", body: JSON.stringify([{ activityStatus: "READ", externalRequestId: "999999999" }]), headers: { Authorization: auth } });
     expect(await ok.json()).toEqual({ received: 1, applied: 0, ignored: 0 });
   });
+  it("refuses a delivery over 10 MB by its declared length, before reading it", async () => {
+    const { username, secret } = await rotateWebhookCredentials(t.db, { actorId: null });
+    const request = new Request(url, {
+      method: "POST",
+      body: "[]",
+      headers: { Authorization: `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}`, "Content-Length": String(10 * 1024 * 1024 + 1) },
+    });
+    const response = await POST(request, { params: Promise.resolve({}) });
+    expect(response.status).toBe(413);
+    expect(request.bodyUsed).toBe(false);
+  });
 });
 
 async function waitUntil(check: () => boolean, timeoutMs = 5_000): Promise<void> {

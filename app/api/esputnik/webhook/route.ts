@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { publicRoute } from "@/lib/server/route";
 import { logger } from "@/lib/server/logger";
+import { readBodyText } from "@/lib/server/read-body";
 import { applyActivityWebhook, isAuthorizedWebhook, webhookPayloadSchema } from "@/lib/sending";
 
 /**
@@ -14,8 +15,8 @@ const unauthorized = () => new Response("Unauthorized", { status: 401, headers: 
 export const POST = publicRoute("eSputnik webhooks: own Basic-auth credentials", async (req) => {
   const db = await getDb();
   if (!(await isAuthorizedWebhook(db, req.headers.get("authorization")))) return unauthorized();
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) return Response.json({ error: "too_large" }, { status: 413 });
+  const text = await readBodyText(req, MAX_BODY_BYTES);
+  if (text === null) return Response.json({ error: "too_large" }, { status: 413 });
   let body: unknown;
   try {
     body = JSON.parse(text);
