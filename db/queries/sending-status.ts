@@ -88,6 +88,35 @@ export async function applyActivityStatuses(
   return changed;
 }
 
+/**
+ * The mailings with recipients in doubt that these activity statuses name, and how many of them:
+ * applying the statuses will make those recipients accepted, so the mailings' final status and feed
+ * follow. Read before applying, so that their rows can be locked first.
+ */
+export async function inDoubtNamedByActivity(
+  db: Queryable,
+  q: { byId: ActivityStatusRow[]; byRequestId: ActivityStatusRow[] },
+): Promise<{ mailingId: string; recipients: number }[]> {
+  const ids = q.byId.map((row) => row.id).filter((id): id is number => id !== null);
+  const requestIds = q.byRequestId.map((row) => row.requestId).filter((id): id is string => id !== null);
+  // Two lookups, each on its own index (an OR of the two would read the whole table).
+  const found = new Map<string, string>();
+  for (const match of [
+    ids.length ? sql`r.id in (select value::bigint from json_array_elements_text(${JSON.stringify(ids)}::json))` : null,
+    requestIds.length ? sql`r.request_id in (select value from json_array_elements_text(${JSON.stringify(requestIds)}::json))` : null,
+  ]) {
+    if (!match) continue;
+    const rows = await executeRows<{ id: unknown; mailingId: string }>(
+      db,
+      sql`select r.id, r.mailing_id as "mailingId" from ${mailingRecipients} r where ${match} and r.state = 'in_doubt'`,
+    );
+    for (const row of rows) found.set(String(row.id), row.mailingId);
+  }
+  const perMailing = new Map<string, number>();
+  for (const mailingId of found.values()) perMailing.set(mailingId, (perMailing.get(mailingId) ?? 0) + 1);
+  return [...perMailing].sort(([a], [b]) => a.localeCompare(b)).map(([mailingId, recipients]) => ({ mailingId, recipients }));
+}
+
 const activityPayload = (rows: ActivityStatusRow[]) =>
   JSON.stringify(rows.map(({ requestId, at, ...rest }) => ({ ...rest, request_id: requestId, at: at.toISOString() })));
 

@@ -4,7 +4,7 @@
  * accepted, with eSputnik's id and status. Recipients without any event yet stay in doubt (a
  * message still queued has no activity); the manager may look again later or resend them.
  */
-import { insertEvent } from "@/db/queries/mailings";
+import { insertEvent, lockMailing } from "@/db/queries/mailings";
 import { listInDoubt } from "@/db/queries/sending";
 import { applyActivityStatuses, type ActivityStatusRow } from "@/db/queries/sending-status";
 import type { ContactActivity } from "@/lib/esputnik/types";
@@ -31,10 +31,13 @@ export async function runReconcile(ctx: SendingContext, { mailingId, actorId }: 
     const best = furthest(events);
     if (best) rows.push({ ...best.facts, id: Number(externalId), requestId: best.event.iid ?? null, at: now });
   }
-  const resolved = await applyActivityStatuses(ctx.db, { byId: rows, byRequestId: [] });
-  await ctx.db.transaction(async (tx) => {
+  // The recipients, the mailing's status and its feed change together or not at all.
+  const resolved = await ctx.db.transaction(async (tx) => {
+    await lockMailing(tx, { id: mailingId });
+    const changed = await applyActivityStatuses(tx, { byId: rows, byRequestId: [] });
     await refreshFinalStatus(tx, mailingId);
-    await insertEvent(tx, { mailingId, kind: "in_doubt_resolved", actorId, data: { action: "reconcile", checked: ids.length, resolved } });
+    await insertEvent(tx, { mailingId, kind: "in_doubt_resolved", actorId, data: { action: "reconcile", checked: ids.length, resolved: changed } });
+    return changed;
   });
   return { checked: ids.length, resolved };
 }

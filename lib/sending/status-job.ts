@@ -35,9 +35,13 @@ export async function runStatusUpdate(
   await compactTallies(ctx.db, { mailingIds: [mailingId] });
   const checkedAt = ctx.clock.now();
   const open = await hasOpenRecipients(ctx.db, { mailingId });
-  await recordStatusCheck(ctx.db, { mailingId, checkedAt, nextPollInSeconds: open ? ctx.config.statusPollIntervalSeconds : null });
-  // Pressing the button is worth a line in the feed; the periodic check is not.
-  if (actorId) await insertEvent(ctx.db, { mailingId, kind: "status_updated", actorId, data: { ...result } });
+  // Each page of statuses was applied on its own (a rerun repeats nothing: the rank guard); the
+  // check's record and its line in the feed go together. Pressing the button is worth a line in the
+  // feed; the periodic check is not.
+  await ctx.db.transaction(async (tx) => {
+    await recordStatusCheck(tx, { mailingId, checkedAt, nextPollInSeconds: open ? ctx.config.statusPollIntervalSeconds : null });
+    if (actorId) await insertEvent(tx, { mailingId, kind: "status_updated", actorId, data: { ...result } });
+  });
   return result;
 }
 

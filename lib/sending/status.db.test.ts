@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { startSimulator, type SimHandle } from "@/esputnik-sim";
 import { forEachEvent } from "@/esputnik-sim/activity";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
@@ -147,12 +147,18 @@ describe(`webhooks (${process.env.TEST_DB})`, () => {
     });
   });
 
-  it("takes a webhook for a recipient in doubt as proof that it was sent", async () => {
+  it("takes a webhook for a recipient in doubt as proof that it was sent: the mailing becomes Sent, and the feed says so", async () => {
     const { mailingId } = await sentMailing({ recipients: 2 });
     const [row] = await rowsOf(mailingId);
+    // As a crash mid-call leaves it: one recipient in doubt, so the mailing only partially sent.
     await t.db.update(mailingRecipients).set({ state: "in_doubt", requestId: null }).where(eq(mailingRecipients.id, row!.id));
+    await t.db.update(mailings).set({ status: "partially_sent" }).where(eq(mailings.id, mailingId));
     const event = { activityStatus: "DELIVERED", activityDateTime: "2026-01-02T10:00:00", externalRequestId: String(row!.id), iid: "req-proof-1" };
     await expect(applyActivityWebhook(t.db, [event], new Date())).resolves.toMatchObject({ applied: 1 });
+    const [mailing] = await t.db.select({ status: mailings.status }).from(mailings).where(eq(mailings.id, mailingId));
+    expect(mailing!.status).toBe("sent");
+    const resolved = await t.db.select({ data: mailingEvents.data }).from(mailingEvents).where(and(eq(mailingEvents.mailingId, mailingId), eq(mailingEvents.kind, "in_doubt_resolved")));
+    expect(resolved).toEqual([{ data: { action: "webhook", resolved: 1 } }]);
     const [after] = await executeRows<{ state: string; request_id: string; status_at: unknown }>(
       t.db,
       sql`select state, request_id, status_at from mailing_recipients where id = ${row!.id}`,

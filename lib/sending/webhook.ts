@@ -7,8 +7,10 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/db/types";
-import { applyActivityStatuses, type ActivityStatusRow } from "@/db/queries/sending-status";
+import { applyActivityStatuses, inDoubtNamedByActivity, type ActivityStatusRow } from "@/db/queries/sending-status";
+import { insertEvent, lockMailing } from "@/db/queries/mailings";
 import { getWebhookCredentials, saveWebhookCredentials } from "@/db/queries/sending-webhook";
+import { refreshFinalStatus } from "./mailing-status";
 import { statusFacts, statusOfActivity } from "./responses";
 
 export const WEBHOOK_PATH = "/api/esputnik/webhook";
@@ -78,7 +80,20 @@ export async function applyActivityWebhook(db: Db, events: unknown[], now: Date)
     if (id !== null) keepHighest(byId, id, row);
     else keepHighest(byRequestId, iid!, row);
   }
-  const applied = await applyActivityStatuses(db, { byId: [...byId.values()], byRequestId: [...byRequestId.values()] });
+  const statuses = { byId: [...byId.values()], byRequestId: [...byRequestId.values()] };
+  const applied = await db.transaction(async (tx) => {
+    // Recipients in doubt that an event names were sent after all: they become accepted, and their
+    // mailing's status (Partially sent may become Sent) and feed follow in the same transaction.
+    // Mailing rows are locked first, as every other writer of a mailing does, so none deadlocks.
+    const resolving = await inDoubtNamedByActivity(tx, statuses);
+    for (const { mailingId } of resolving) await lockMailing(tx, { id: mailingId });
+    const changed = await applyActivityStatuses(tx, statuses);
+    for (const { mailingId, recipients } of resolving) {
+      await refreshFinalStatus(tx, mailingId);
+      await insertEvent(tx, { mailingId, kind: "in_doubt_resolved", actorId: null, data: { action: "webhook", resolved: recipients } });
+    }
+    return changed;
+  });
   return { received: events.length, applied, ignored };
 }
 
