@@ -291,12 +291,13 @@ export async function insertFile(db: Queryable, values: typeof mailingFiles.$inf
   return row;
 }
 
-export async function deleteFileRow(db: Queryable, { mailingId, fileId }: { mailingId: string; fileId: string }): Promise<number> {
-  const rows = await db
+/** Deletes a mailing's file; its name, or null when the mailing has no such file. */
+export async function deleteFileRow(db: Queryable, { mailingId, fileId }: { mailingId: string; fileId: string }): Promise<{ name: string } | null> {
+  const [row] = await db
     .delete(mailingFiles)
     .where(and(eq(mailingFiles.id, fileId), eq(mailingFiles.mailingId, mailingId)))
-    .returning({ id: mailingFiles.id });
-  return rows.length;
+    .returning({ name: mailingFiles.name });
+  return row ?? null;
 }
 
 export async function listCreators(db: Queryable): Promise<{ id: string; name: string }[]> {

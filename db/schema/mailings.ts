@@ -239,6 +239,7 @@ export const mailingEventKindEnum = pgEnum("mailing_event_kind", [
   "follow_up_created",
   "in_doubt_resolved",
   "file_attached",
+  "file_deleted",
 ]);
 
 /** The mailing's feed: users' comments and what happened to it, in time order. */

@@ -41,8 +41,14 @@ export async function attachFile(ctx: MailingCtx, input: z.output<typeof fileInp
 
 export const deleteFileInput = z.object({ mailingId: z.uuid(), fileId: z.uuid() });
 
+/** Removes a file; the feed keeps a line saying which and who, as it does for attaching one. */
 export async function deleteFile(ctx: MailingCtx, input: z.output<typeof deleteFileInput>): Promise<void> {
-  if ((await deleteFileRow(ctx.db, input)) === 0) throw new DomainError("mailings.errors.fileNotFound");
+  await ctx.db.transaction(async (tx) => {
+    if (!(await lockMailing(tx, { id: input.mailingId }))) throw new DomainError("mailings.errors.notFound");
+    const file = await deleteFileRow(tx, input);
+    if (!file) throw new DomainError("mailings.errors.fileNotFound");
+    await insertEvent(tx, { mailingId: input.mailingId, kind: "file_deleted", actorId: ctx.actor.id, data: { name: file.name } });
+  });
 }
 
 export { getFile };

@@ -6,11 +6,12 @@ import { insertContact } from "@/db/queries/contacts";
 import { insertMessage } from "@/db/queries/messages";
 import { insertGroup } from "@/db/queries/groups";
 import { listRecipients } from "@/db/queries/mailings";
-import { contactGroupMembers, mailingRecipients, mailings } from "@/db/schema";
+import { contactGroupMembers, mailingEvents, mailingRecipients, mailings } from "@/db/schema";
 import { createMailing, deleteMailing, updateMailing, type MailingCtx } from "./mailings";
 import { getPreflight, importAudience, removeRecipients } from "./audience";
 import { createFollowUp, followUpInput } from "./follow-up";
 import { getMailingSummary } from "./summary";
+import { attachFile, deleteFile } from "./feed";
 
 let t: TestDatabase;
 let ctx: MailingCtx;
@@ -191,5 +192,23 @@ describe(`mailings (${process.env.TEST_DB})`, () => {
       createFollowUp(ctx, { parentId: m.id, name: "Клікнули", esputnikGroup: "", messageId: emailMessageId, alphaName: "", responses: ["clicked"] }),
     ).rejects.toMatchObject({ code: "mailings.errors.followUpEmpty" });
     expect(await countMailings()).toBe(before);
+  });
+  it("attaches and removes a file, each with a line in the feed; another mailing's file is not found", async () => {
+    const m = await newMailing();
+    const other = await newMailing();
+    const file = await attachFile(ctx, { mailingId: m.id, file: new File(["brief"], "brief.txt", { type: "text/plain" }) });
+    await expect(deleteFile(ctx, { mailingId: other.id, fileId: file.id })).rejects.toMatchObject({ code: "mailings.errors.fileNotFound" });
+    await deleteFile(ctx, { mailingId: m.id, fileId: file.id });
+    await expect(deleteFile(ctx, { mailingId: m.id, fileId: file.id })).rejects.toMatchObject({ code: "mailings.errors.fileNotFound" });
+    const feed = await t.db
+      .select({ kind: mailingEvents.kind, data: mailingEvents.data })
+      .from(mailingEvents)
+      .where(eq(mailingEvents.mailingId, m.id))
+      .orderBy(mailingEvents.id);
+    expect(feed.map((e) => [e.kind, (e.data as { name?: string } | null)?.name])).toEqual([
+      ["created", undefined],
+      ["file_attached", "brief.txt"],
+      ["file_deleted", "brief.txt"],
+    ]);
   });
 });

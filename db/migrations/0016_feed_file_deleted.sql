@@ -1,0 +1,1 @@
+ALTER TYPE "public"."mailing_event_kind" ADD VALUE 'file_deleted';
