@@ -39,6 +39,21 @@ export async function findGroupById(db: Queryable, { id }: { id: string }): Prom
   return row;
 }
 
+/**
+ * Groups by id, locked until the transaction ends: `share` by a dynamic group being saved that
+ * refers to them, `update` by their removal. A removal then waits for, and sees, any dynamic group
+ * saved meanwhile, and a save waits for a removal and then finds the group gone.
+ */
+export async function lockGroups(db: Queryable, { ids, mode }: { ids: string[]; mode: "share" | "update" }): Promise<GroupListItem[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: contactGroups.id, name: contactGroups.name, kind: contactGroups.kind, folder: contactGroups.folder, isFavourite: contactGroups.isFavourite })
+    .from(contactGroups)
+    .where(inArray(contactGroups.id, ids))
+    .orderBy(contactGroups.id)
+    .for(mode);
+}
+
 export async function findGroupsByIds(db: Queryable, { ids }: { ids: string[] }): Promise<GroupListItem[]> {
   if (ids.length === 0) return [];
   return db

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { executeRows } from "@/db/execute";
-import { countStaticGroupMembersUpTo, listGroupsOfContact } from "@/db/queries/groups";
-import type { Contact } from "@/db/schema";
+import { countStaticGroupMembersUpTo, listGroupsOfContact, lockGroups } from "@/db/queries/groups";
+import { contactGroups, type Contact } from "@/db/schema";
 import { addContactsToGroup, addViewToGroup, countFilterMatches, countGroupMembersUpTo, createGroup, createGroupInput, removeContactsFromGroup, removeGroup, updateGroup } from "./manage-groups";
 import { contactsMatchingQuery } from "./matching";
 import { addContact, contactsTestActor } from "./testing";
@@ -101,5 +101,29 @@ describe(`groups (${process.env.TEST_DB})`, () => {
     await removeGroup(ctx, { id: english.id });
     const renamed = await updateGroup(ctx, { id: attendees.id, name: "Attendees 2026", folder: "Events", isFavourite: true });
     expect(renamed).toMatchObject({ name: "Attendees 2026", folder: "Events", filter: dynamicRef });
+  });
+  it("removing a static group waits for a dynamic group being saved with it, and then refuses", async () => {
+    const base = await createGroup(ctx, { kind: "static", name: "Raced", folder: null, isFavourite: false });
+    const filter = { combinator: "and" as const, conditions: [{ field: "group" as const, op: "inGroup" as const, value: base.id }] };
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // A save of a dynamic group, caught between its check of the static group and its commit.
+    const saving = t.db.transaction(async (tx) => {
+      await lockGroups(tx, { ids: [base.id], mode: "share" });
+      locked();
+      await released;
+      await tx.insert(contactGroups).values({ name: "Raced dynamic", kind: "dynamic", filter, createdBy: null });
+    });
+    await isLocked;
+    let settled = false;
+    const removal = removeGroup(ctx, { id: base.id }).finally(() => (settled = true));
+    removal.catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(false);
+    release();
+    await saving;
+    await expect(removal).rejects.toMatchObject({ code: "groups.errors.inUse", values: { name: "Raced dynamic" } });
   });
 });

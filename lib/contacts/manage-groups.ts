@@ -7,8 +7,8 @@ import {
   addGroupMembers,
   deleteGroup,
   findGroupById,
-  findGroupsByIds,
   insertGroup,
+  lockGroups,
   listDynamicGroups,
   removeGroupMembers,
   updateGroup as updateGroupRow,
@@ -61,31 +61,44 @@ export const groupIdInput = z.object({ id: z.uuid() });
 
 export async function createGroup(ctx: ContactsCtx, input: z.output<typeof createGroupInput>): Promise<ContactGroup> {
   const filter = input.kind === "dynamic" ? input.filter : null;
-  if (filter) await assertRefersToStaticGroups(ctx.db, filter);
   return translatingUniqueViolations(
-    () => insertGroup(ctx.db, { name: input.name, folder: input.folder, isFavourite: input.isFavourite, kind: input.kind, filter, createdBy: ctx.actor.id }),
+    () =>
+      ctx.db.transaction(async (tx) => {
+        if (filter) await assertRefersToStaticGroups(tx, filter);
+        return insertGroup(tx, { name: input.name, folder: input.folder, isFavourite: input.isFavourite, kind: input.kind, filter, createdBy: ctx.actor.id });
+      }),
     GROUP_UNIQUE_ERRORS,
   );
 }
 
 /** A group keeps its kind; a dynamic group's filter is replaced, a static group has none. */
 export async function updateGroup(ctx: ContactsCtx, input: z.output<typeof updateGroupInput>): Promise<ContactGroup> {
-  const group = await requireGroup(ctx.db, input.id);
-  const filter = group.kind === "dynamic" ? (input.filter ?? group.filter) : null;
-  if (filter) await assertRefersToStaticGroups(ctx.db, filter);
   const row = await translatingUniqueViolations(
-    () => updateGroupRow(ctx.db, { id: group.id, values: { name: input.name, folder: input.folder, isFavourite: input.isFavourite, filter } }),
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const group = await requireGroup(tx, input.id);
+        const filter = group.kind === "dynamic" ? (input.filter ?? group.filter) : null;
+        if (filter) await assertRefersToStaticGroups(tx, filter);
+        return updateGroupRow(tx, { id: group.id, values: { name: input.name, folder: input.folder, isFavourite: input.isFavourite, filter } });
+      }),
     GROUP_UNIQUE_ERRORS,
   );
   if (!row) throw new DomainError("groups.errors.notFound");
   return row;
 }
 
-/** A static group that a dynamic group's filter refers to cannot go: that filter would change meaning. */
+/**
+ * A static group that a dynamic group's filter refers to cannot go: that filter would change
+ * meaning. The group is locked before the check, so a dynamic group saved at the same moment
+ * either is seen by it or finds the group gone (lockGroups).
+ */
 export async function removeGroup(ctx: ContactsCtx, { id }: { id: string }): Promise<void> {
-  const referring = (await listDynamicGroups(ctx.db)).find((g) => referencedGroupIds(g.filter).includes(id));
-  if (referring) throw new DomainError("groups.errors.inUse", { name: referring.name });
-  if (!(await deleteGroup(ctx.db, { id }))) throw new DomainError("groups.errors.notFound");
+  await ctx.db.transaction(async (tx) => {
+    if ((await lockGroups(tx, { ids: [id], mode: "update" })).length === 0) throw new DomainError("groups.errors.notFound");
+    const referring = (await listDynamicGroups(tx)).find((g) => referencedGroupIds(g.filter).includes(id));
+    if (referring) throw new DomainError("groups.errors.inUse", { name: referring.name });
+    await deleteGroup(tx, { id });
+  });
 }
 
 const contactIds = z.array(z.uuid()).min(1).max(10_000);
@@ -152,8 +165,9 @@ async function requireStaticGroup(db: Queryable, id: string): Promise<ContactGro
   return group;
 }
 
-async function assertRefersToStaticGroups(db: Queryable, filter: ContactFilter) {
+/** The static groups a filter refers to exist, and stay until the caller's transaction ends. */
+async function assertRefersToStaticGroups(tx: Queryable, filter: ContactFilter) {
   const ids = [...new Set(referencedGroupIds(filter))];
-  const found = await findGroupsByIds(db, { ids });
+  const found = await lockGroups(tx, { ids, mode: "share" });
   if (found.length !== ids.length || found.some((g) => g.kind !== "static")) throw new DomainError("groups.errors.filterGroupNotStatic");
 }
