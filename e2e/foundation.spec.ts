@@ -86,9 +86,18 @@ test("admin: settings never show the password; Test connection reports success a
 
   // A bad address is refused with a translated message and the typed value stays.
   await settings.form().locator('input[name="apiUrl"]').fill("ftp://nope");
-  await settings.form().locator('button[type="submit"]').click();
+  await settings.saveButton().click();
   await expect(settings.form()).toContainText("Enter a valid address starting with http:// or https://.");
   await expect(settings.form().locator('input[name="apiUrl"]')).toHaveValue("ftp://nope");
+
+  // Test connection tries what is typed, before it is saved — but a blank password stands for the
+  // stored one only at the address it was saved for.
+  await settings.fill({ apiUrl: simulatorUrl, password: "" });
+  await settings.testConnection();
+  await expect(page.getByTestId("test-connection-error")).toContainText("Enter the password or API key for this address");
+  await settings.fill({ password: DEMO_API_KEY });
+  await settings.testConnection();
+  await expect(page.getByTestId("test-connection-ok")).toContainText("Connected to");
 
   await settings.save({ apiUrl: simulatorUrl, password: DEMO_API_KEY });
   await settings.testConnection();

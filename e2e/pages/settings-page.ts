@@ -11,13 +11,22 @@ export class SettingsPage {
     return this.page.getByTestId("esputnik-settings-form");
   }
 
-  async save(values: { apiUrl?: string; login?: string; password?: string }) {
+  /** Types into the form without saving. */
+  async fill(values: { apiUrl?: string; login?: string; password?: string }) {
     const f = this.form();
     if (values.apiUrl !== undefined) await f.locator('input[name="apiUrl"]').fill(values.apiUrl);
     if (values.login !== undefined) await f.locator('input[name="login"]').fill(values.login);
     if (values.password !== undefined) await f.locator('input[name="password"]').fill(values.password);
-    await f.locator('button[type="submit"]').click();
+  }
+
+  async save(values: { apiUrl?: string; login?: string; password?: string }) {
+    await this.fill(values);
+    await this.saveButton().click();
     await this.page.getByTestId("form-success").waitFor();
+  }
+
+  saveButton() {
+    return this.page.getByTestId("save-settings");
   }
 
   apiUrlValue() {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 import { getEsputnikSettingsRow } from "@/db/queries/settings";
-import { esputnikSettingsInput, getEsputnikSettingsView, loadEsputnikConnection, saveEsputnikSettings } from "./esputnik-settings";
+import { esputnikSettingsInput, getEsputnikSettingsView, loadEsputnikConnection, saveEsputnikSettings, typedEsputnikConnection } from "./esputnik-settings";
 
 let t: TestDatabase;
 const key = randomBytes(32);
@@ -55,6 +55,27 @@ describe(`eSputnik settings (${process.env.TEST_DB})`, () => {
     // Typed again with the new address, it is kept for it.
     await save({ apiUrl: "https://yespo.io/api", login: "me", password: "yespo-key" });
     expect(await loadEsputnikConnection({ db: t.db, encryptionKey: key })).toMatchObject({ baseUrl: "https://yespo.io/api", password: "yespo-key" });
+  });
+
+  it("tests the typed values: a typed password as it is, a blank one as the stored one only for its own server", async () => {
+    await save({ apiUrl: "https://esputnik.com/api", login: "me@shop.ua", password: "stored-key" });
+    const typed = (raw: Record<string, string>) => typedEsputnikConnection({ db: t.db, encryptionKey: key }, esputnikSettingsInput.parse(raw));
+    expect(await typed({ apiUrl: "http://127.0.0.1:8081/api/", login: "x", password: "typed-key" })).toEqual({
+      baseUrl: "http://127.0.0.1:8081/api",
+      login: "x",
+      password: "typed-key",
+    });
+    expect(await typed({ apiUrl: "https://esputnik.com/api/v1", login: "other@shop.ua", password: "" })).toEqual({
+      baseUrl: "https://esputnik.com/api/v1",
+      login: "other@shop.ua",
+      password: "stored-key",
+    });
+    await expect(typed({ apiUrl: "https://evil.example/api", login: "me@shop.ua", password: "" })).rejects.toMatchObject({ code: "esputnikErrors.passwordForAddress" });
+    await expect(typed({ apiUrl: "https://esputnik.com/api", login: "me@shop.ua", password: "", clearPassword: "on" })).rejects.toMatchObject({
+      code: "esputnikErrors.passwordForAddress",
+    });
+    // Testing saves nothing.
+    expect(await loadEsputnikConnection({ db: t.db, encryptionKey: key })).toMatchObject({ baseUrl: "https://esputnik.com/api", password: "stored-key" });
   });
 
   it("reports a changed encryption key as a clear error", async () => {

@@ -59,6 +59,25 @@ export async function saveEsputnikSettings(
 
 export type EsputnikConnection = { baseUrl: string; login: string; password: string };
 
+/**
+ * The connection the Settings form holds right now, for "Test connection" before saving: the
+ * typed address and login, and the typed password — or, left blank, the stored one, but only for
+ * the server it was stored for (as saving does), so typing another address can never send the
+ * stored password there. A cleared password tests as none.
+ */
+export async function typedEsputnikConnection(
+  ctx: { db: Db; encryptionKey: Buffer | null },
+  input: EsputnikSettingsInput,
+): Promise<EsputnikConnection> {
+  const baseUrl = input.apiUrl.replace(/\/+$/, "");
+  if (input.password !== "" && !input.clearPassword) return { baseUrl, login: input.login, password: input.password };
+  const stored = await getEsputnikSettingsRow(ctx.db);
+  const sameServer = stored?.apiUrl !== undefined && new URL(stored.apiUrl).origin === new URL(baseUrl).origin;
+  if (input.clearPassword || !sameServer) throw new DomainError("esputnikErrors.passwordForAddress");
+  const { password } = await loadEsputnikConnection(ctx);
+  return { baseUrl, login: input.login, password };
+}
+
 /** The decrypted connection for server-side calls. Throws DomainError when it cannot be used. */
 export async function loadEsputnikConnection(ctx: { db: Db; encryptionKey: Buffer | null }): Promise<EsputnikConnection> {
   const row = await getEsputnikSettingsRow(ctx.db);

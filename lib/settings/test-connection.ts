@@ -2,19 +2,21 @@ import type { Db } from "@/db/types";
 import { EsputnikError } from "@/lib/esputnik";
 import { DomainError } from "@/lib/errors";
 import { esputnikClientFromSettings } from "./esputnik-client";
+import { typedEsputnikConnection, type EsputnikSettingsInput } from "./esputnik-settings";
 
 export type ConnectionReport = { organisation: string; email: string; balance: number; currency: string };
 
 /**
  * The Settings "Test connection" check: account info (the documented way to test credentials)
- * and the balance. Every failure becomes a translated reason, never a raw error.
+ * and the balance — of the settings as typed in the form when given (typedEsputnikConnection),
+ * else as saved. Every failure becomes a translated reason, never a raw error.
  */
-export async function testEsputnikConnection(ctx: {
-  db: Db;
-  encryptionKey: Buffer | null;
-  timeoutMs: number;
-}): Promise<ConnectionReport> {
-  const client = await esputnikClientFromSettings(ctx, { timeoutMs: ctx.timeoutMs, retry: { attempts: 1 } });
+export async function testEsputnikConnection(
+  ctx: { db: Db; encryptionKey: Buffer | null; timeoutMs: number },
+  typed?: EsputnikSettingsInput,
+): Promise<ConnectionReport> {
+  const connection = typed ? await typedEsputnikConnection(ctx, typed) : undefined;
+  const client = await esputnikClientFromSettings(ctx, { timeoutMs: ctx.timeoutMs, retry: { attempts: 1 } }, connection);
   try {
     const [info, balance] = await Promise.all([client.accountInfo(), client.balance()]);
     return {

@@ -1,6 +1,5 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { env } from "@/lib/env";
 import { defineAction } from "@/lib/server/action";
 import { esputnikSettingsInput, saveEsputnikSettings } from "@/lib/settings/esputnik-settings";
@@ -13,8 +12,9 @@ export const saveSettings = defineAction({ permission: "administer", schema: esp
   return { passwordSet: view.passwordSet };
 });
 
+/** Tests the form's values as typed: checking before saving is what the button is for. */
 export const testConnection = defineAction(
-  { permission: "administer", schema: z.object({}), kind: "query" },
-  async (_input, ctx) =>
-    testEsputnikConnection({ db: ctx.db, encryptionKey: settingsEncryptionKey(), timeoutMs: Math.min(env.ESPUTNIK_TIMEOUT_MS, 10_000) }),
+  { permission: "administer", schema: esputnikSettingsInput, kind: "query" },
+  async (input, ctx) =>
+    testEsputnikConnection({ db: ctx.db, encryptionKey: settingsEncryptionKey(), timeoutMs: Math.min(env.ESPUTNIK_TIMEOUT_MS, 10_000) }, input),
 );

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { ActionForm } from "@/components/form/action-form";
@@ -45,12 +45,27 @@ export function UserRowControls({ userId, role, disabled, self }: { userId: stri
   const tr = useTranslations("roles");
   const [roleState, roleAction] = useActionState(updateRole, null);
   const [disabledState, disabledAction] = useActionState(updateDisabled, null);
+  // The select shows the stored role again when a change is refused (the last admin, a race…), and
+  // follows the stored role when it changes; in between it holds the user's choice.
+  const [selected, setSelected] = useState<Role>(role);
+  const [seen, setSeen] = useState({ role, roleState });
+  if (seen.role !== role || seen.roleState !== roleState) {
+    setSeen({ role, roleState });
+    if (seen.role !== role || (roleState && !roleState.ok)) setSelected(role);
+  }
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-3">
         <ActionForm action={roleAction} className="flex items-center gap-2">
           <input type="hidden" name="userId" value={userId} />
-          <select name="role" aria-label={t("changeRole")} defaultValue={role} className="rounded-md border border-gray-300 px-2 py-1 text-sm" disabled={self}>
+          <select
+            name="role"
+            aria-label={t("changeRole")}
+            value={selected}
+            onChange={(event) => setSelected(event.target.value as Role)}
+            className="rounded-md border border-gray-300 px-2 py-1 text-sm"
+            disabled={self}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {tr(r)}
