@@ -19,3 +19,21 @@ export function ContactFlags({ contact }: { contact: Flags }) {
     </span>
   );
 }
+
+/**
+ * One flag's value in a contact's details: the translated "Yes" (as a badge — it is the exception
+ * worth noticing) or "No". Words rather than ✓ / —, which screen readers read as "check mark" and
+ * "dash", or skip.
+ */
+export function FlagValue({ on, testId }: { on: boolean; testId?: string }) {
+  const t = useTranslations("common");
+  return on ? (
+    <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800" data-testid={testId}>
+      {t("yes")}
+    </span>
+  ) : (
+    <span className="text-gray-600" data-testid={testId}>
+      {t("no")}
+    </span>
+  );
+}

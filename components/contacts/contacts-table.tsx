@@ -13,6 +13,9 @@ import { AddViewToGroup, SelectionActions } from "./selection-actions";
 
 export type GroupOption = { id: string; name: string };
 
+// Outside the component: a new function each render would rebuild the table's columns each render.
+const contactLabel = (c: ContactRow) => c.fullName;
+
 /**
  * The contacts table as the CRM shows it (its count is shown by the page, see ContactsCount): name, account, job title, email, phones, language,
  * created — sortable, filterable per column, searchable; managers tick rows to act on them.
@@ -99,6 +102,7 @@ export function ContactsTable({
       columns={columns}
       rows={rows}
       getRowId={(c) => c.id}
+      getRowLabel={contactLabel}
       hasNext={hasNext}
       state={state}
       config={config}
@@ -107,7 +111,9 @@ export function ContactsTable({
       toolbar={
         <>
           {canManage ? <AddViewToGroup groups={staticGroups} exclude={currentGroup?.id} viewQuery={viewQuery} /> : null}
-          <a href={`/contacts/export?${viewQuery}`} className="btn-secondary" data-testid="contacts-export" download>
+          {/* No `download` attribute: the CSV comes as an attachment anyway, and a refusal (a group
+              deleted meanwhile) must be able to show a page instead of saving it as a file. */}
+          <a href={`/contacts/export?${viewQuery}`} className="btn-secondary" data-testid="contacts-export">
             {t("export")}
           </a>
         </>

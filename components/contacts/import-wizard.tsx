@@ -2,6 +2,8 @@
 import { startTransition, useActionState, useEffect, useMemo, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { ActionError } from "@/components/form/action-feedback";
+import { TextField } from "@/components/form/text-field";
+import type { FieldError } from "@/lib/server/form";
 import { CONTACT_FIELDS, type ContactField } from "@/lib/contacts/contact-fields";
 import { guessMapping } from "@/lib/contacts/import-mapping";
 import type { ImportMapping } from "@/lib/contacts/import-types";
@@ -28,8 +30,27 @@ export function ImportWizard({ staticGroups }: { staticGroups: GroupOption[] }) 
   const [mapping, setMapping] = useState<ImportMapping>({ columns: [] });
   const [target, setTarget] = useState("");
   const [newGroupName, setNewGroupName] = useState("");
+  // Set once the user left the name field or pressed Import: an untouched empty field is not yet an error.
+  const [nameTouched, setNameTouched] = useState(false);
   const importer = useContactImport();
   const previewRows = useMemo(() => file?.data.rows.slice(0, PREVIEW_ROWS) ?? [], [file]);
+  const blankName = target === NEW_GROUP && !newGroupName.trim();
+  // The same rule as the server's (startImportInput), checked here first so that nothing is sent;
+  // the server's own field error shows if it still refuses the name.
+  const nameErrors: FieldError[] | undefined =
+    target !== NEW_GROUP ? undefined : nameTouched && blankName ? [{ key: "groupNameRequired" }] : importer.failure?.fieldErrors?.newGroupName;
+
+  function start(chosen: { name: string; data: CsvFileRows }) {
+    setNameTouched(true);
+    if (blankName) return;
+    void importer.run({
+      fileName: chosen.name,
+      rows: chosen.data.rows,
+      mapping,
+      groupId: target && target !== NEW_GROUP ? target : undefined,
+      newGroupName: target === NEW_GROUP ? newGroupName : undefined,
+    });
+  }
 
   async function choose(chosen: File | undefined) {
     setFile(null);
@@ -82,23 +103,19 @@ export function ImportWizard({ staticGroups }: { staticGroups: GroupOption[] }) 
               </select>
             </label>
             {target === NEW_GROUP ? (
-              <input aria-label={t("newGroupName")} placeholder={t("newGroupName")} value={newGroupName} onChange={(e) => setNewGroupName(e.target.value)} className="field-input max-w-xs" />
+              <TextField
+                label={t("newGroupName")}
+                name="newGroupName"
+                value={newGroupName}
+                onChange={(e) => setNewGroupName(e.target.value)}
+                onBlur={() => setNameTouched(true)}
+                maxLength={120}
+                errors={nameErrors}
+                className="field-input max-w-xs"
+                data-testid="import-new-group"
+              />
             ) : null}
-            <button
-              type="button"
-              className="btn-primary"
-              disabled={importer.uploading || importer.queued}
-              data-testid="import-start"
-              onClick={() =>
-                void importer.run({
-                  fileName: file.name,
-                  rows: file.data.rows,
-                  mapping,
-                  groupId: target && target !== NEW_GROUP ? target : undefined,
-                  newGroupName: target === NEW_GROUP ? newGroupName : undefined,
-                })
-              }
-            >
+            <button type="button" className="btn-primary" disabled={importer.uploading || importer.queued} data-testid="import-start" onClick={() => start(file)}>
               {t("start")}
             </button>
           </div>

@@ -1,8 +1,8 @@
 "use client";
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useId, useState } from "react";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
-import { ActionError } from "@/components/form/action-feedback";
+import { useFormatter, useTranslations } from "next-intl";
+import { ActionError, FieldErrorText } from "@/components/form/action-feedback";
 import type { Selection } from "@/components/data-table/data-table";
 import { ImportResultText } from "@/components/mailings/import-result";
 import { addToGroupAction, addViewToGroupAction, removeFromGroupAction } from "@/app/(app)/contacts/actions";
@@ -13,60 +13,104 @@ const NEW_GROUP = "__new";
 
 /**
  * What a manager can do with ticked contacts: put them in a static group, take them out of this
- * one, or add them to a draft mailing. The selection stays afterwards (the same people often go
- * into a second group or mailing).
+ * one, or add them to a draft mailing. After a success the group choice starts afresh (the same
+ * new group's name sent twice would be refused as taken), but the ticks stay: the same people
+ * often go into a second group or mailing, and the result is shown in the bar the ticks keep open.
  */
 export function SelectionActions({ selection, groups, currentGroup }: { selection: Selection; groups: GroupOption[]; currentGroup?: { id: string; kind: string } }) {
   const t = useTranslations("contacts.selection");
-  const [target, setTarget] = useState(groups.find((g) => g.id !== currentGroup?.id)?.id ?? NEW_GROUP);
+  const format = useFormatter();
+  const id = useId();
+  const firstChoice = groups.find((g) => g.id !== currentGroup?.id)?.id ?? NEW_GROUP;
+  const [target, setTarget] = useState(firstChoice);
   const [newName, setNewName] = useState("");
-  const [added, add] = useActionState(addToGroupAction, null);
-  const [removed, remove] = useActionState(removeFromGroupAction, null);
+  const [added, add, adding] = useActionState(addToGroupAction, null);
+  const [removed, remove, removing] = useActionState(removeFromGroupAction, null);
+  const busy = adding || removing;
+  const [resetFor, setResetFor] = useState<number | null>(null);
+  if (added?.ok && added.at !== resetFor) {
+    // Adjusted while rendering rather than in an effect, so the cleared inputs appear with the result.
+    setResetFor(added.at);
+    setTarget(firstChoice);
+    setNewName("");
+  }
+  // Only the latest answer is shown: an older error beside a newer success would contradict it.
+  const addedLast = (added?.at ?? 0) >= (removed?.at ?? 0);
+  const addState = addedLast ? added : null;
+  const removeState = addedLast ? null : removed;
+  const fe = addState && !addState.ok ? addState.fieldErrors : removeState && !removeState.ok ? removeState.fieldErrors : undefined;
   const contactIds = selection.ids;
   return (
-    <div className="flex flex-wrap items-center gap-2" data-testid="selection-actions">
-      <select aria-label={t("chooseGroup")} value={target} onChange={(e) => setTarget(e.target.value)} className="rounded border border-gray-300 bg-white px-2 py-1 text-sm" data-testid="selection-group">
-        {groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
-        <option value={NEW_GROUP}>{t("newGroup")}</option>
-      </select>
+    <div className="flex flex-wrap items-start gap-2" data-testid="selection-actions">
+      <span className="inline-flex flex-col">
+        <select
+          aria-label={t("chooseGroup")}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          className="rounded border border-gray-300 bg-white px-2 py-1 text-sm"
+          aria-invalid={fe?.groupId ? true : undefined}
+          aria-describedby={fe?.groupId ? `${id}-group` : undefined}
+          data-testid="selection-group"
+        >
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+          <option value={NEW_GROUP}>{t("newGroup")}</option>
+        </select>
+        <FieldErrorText errors={fe?.groupId} id={`${id}-group`} />
+      </span>
       {target === NEW_GROUP ? (
-        <input
-          aria-label={t("newGroupName")}
-          placeholder={t("newGroupName")}
-          value={newName}
-          onChange={(e) => setNewName(e.target.value)}
-          className="rounded border border-gray-300 px-2 py-1 text-sm"
-          data-testid="selection-new-group"
-        />
+        <span className="inline-flex flex-col">
+          <input
+            aria-label={t("newGroupName")}
+            placeholder={t("newGroupName")}
+            value={newName}
+            onChange={(e) => setNewName(e.target.value)}
+            className="rounded border border-gray-300 px-2 py-1 text-sm"
+            aria-invalid={fe?.newGroupName ? true : undefined}
+            aria-describedby={fe?.newGroupName ? `${id}-name` : undefined}
+            data-testid="selection-new-group"
+          />
+          <FieldErrorText errors={fe?.newGroupName} id={`${id}-name`} />
+        </span>
       ) : null}
       <button
         type="button"
         className="btn-primary px-2 py-1"
         data-testid="selection-add"
+        disabled={busy}
+        aria-busy={adding}
         onClick={() => startTransition(() => add(target === NEW_GROUP ? { newGroupName: newName, contactIds } : { groupId: target, contactIds }))}
       >
-        {t("addToGroup")}
+        {adding ? t("adding") : t("addToGroup")}
       </button>
       <AddToMailing contactIds={contactIds} />
       {currentGroup?.kind === "static" ? (
-        <button type="button" className="btn-danger px-2 py-1" data-testid="selection-remove" onClick={() => startTransition(() => remove({ groupId: currentGroup.id, contactIds }))}>
-          {t("removeFromGroup")}
+        <button
+          type="button"
+          className="btn-danger px-2 py-1"
+          data-testid="selection-remove"
+          disabled={busy}
+          aria-busy={removing}
+          onClick={() => startTransition(() => remove({ groupId: currentGroup.id, contactIds }))}
+        >
+          {removing ? t("removing") : t("removeFromGroup")}
         </button>
       ) : null}
-      <ActionError state={added} testId="selection-error" />
-      <ActionError state={removed} testId="selection-error" />
-      {added?.ok ? (
+      {/* The ticked ids have no field of their own (too many of them, say). */}
+      <FieldErrorText errors={fe?.contactIds} />
+      <ActionError state={addState} testId="selection-error" />
+      <ActionError state={removeState} testId="selection-error" />
+      {addState?.ok ? (
         <span role="status" className="text-green-700" data-testid="selection-result">
-          {t("added", { group: added.data.groupName, count: added.data.added })}
+          {t("added", { group: addState.data.groupName, count: format.number(addState.data.added) })}
         </span>
       ) : null}
-      {removed?.ok ? (
+      {removeState?.ok ? (
         <span role="status" className="text-green-700" data-testid="selection-result">
-          {t("removed", { count: removed.data.removed })}
+          {t("removed", { count: format.number(removeState.data.removed) })}
         </span>
       ) : null}
     </div>
@@ -76,11 +120,19 @@ export function SelectionActions({ selection, groups, currentGroup }: { selectio
 /** "Add all found": the whole current view, however many pages it has, to a static group or a draft mailing. */
 export function AddViewToGroup({ groups, exclude, viewQuery }: { groups: GroupOption[]; exclude?: string; viewQuery: string }) {
   const t = useTranslations("contacts.selection");
+  const format = useFormatter();
+  const id = useId();
   const choices = groups.filter((g) => g.id !== exclude);
   const [groupId, setGroupId] = useState(choices[0]?.id ?? "");
-  const [state, add] = useActionState(addViewToGroupAction, null);
+  const [state, add, adding] = useActionState(addViewToGroupAction, null);
   const [open, setOpen] = useState(false);
-  const groupName = choices.find((g) => g.id === groupId)?.name ?? "";
+  // The group the result is about, kept from the click: the select may have moved on since.
+  const [addedTo, setAddedTo] = useState("");
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const submit = () => {
+    setAddedTo(choices.find((g) => g.id === groupId)?.name ?? "");
+    startTransition(() => add({ groupId, viewQuery }));
+  };
   return (
     <details className="relative" data-testid="add-view-to-group" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="btn-secondary cursor-pointer list-none">{t("addAllMatching")}</summary>
@@ -89,20 +141,31 @@ export function AddViewToGroup({ groups, exclude, viewQuery }: { groups: GroupOp
         {choices.length > 0 ? (
           <section className="space-y-2">
             <h3 className="font-medium">{t("toGroup")}</h3>
-            <select aria-label={t("chooseGroup")} value={groupId} onChange={(e) => setGroupId(e.target.value)} className="field-input">
-              {choices.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-            <button type="button" className="btn-primary w-full" onClick={() => startTransition(() => add({ groupId, viewQuery }))}>
-              {t("add")}
+            <div>
+              <select
+                aria-label={t("chooseGroup")}
+                value={groupId}
+                onChange={(e) => setGroupId(e.target.value)}
+                className="field-input"
+                aria-invalid={fe?.groupId ? true : undefined}
+                aria-describedby={fe?.groupId ? `${id}-group` : undefined}
+              >
+                {choices.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </select>
+              <FieldErrorText errors={fe?.groupId} id={`${id}-group`} />
+            </div>
+            <button type="button" className="btn-primary w-full" disabled={adding} aria-busy={adding} onClick={submit}>
+              {adding ? t("adding") : t("add")}
             </button>
+            <FieldErrorText errors={fe?.viewQuery} />
             <ActionError state={state} />
             {state?.ok ? (
               <p role="status" className="text-green-700">
-                {t("added", { group: groupName, count: state.data.added })}
+                {t("added", { group: addedTo, count: format.number(state.data.added) })}
               </p>
             ) : null}
           </section>
@@ -140,11 +203,20 @@ function AddToMailing({ contactIds }: { contactIds: string[] }) {
  */
 function MailingTargetForm({ payload }: { payload: { contactIds: string[] } | { viewQuery: string } }) {
   const t = useTranslations("contacts.selection");
+  const id = useId();
   const [search, setSearch] = useState("");
   const [targets, loadTargets, loading] = useActionState(importTargetsAction, null);
   const [mailingId, setMailingId] = useState("");
   const [addedTo, setAddedTo] = useState("");
   const [result, add, adding] = useActionState(addContactsToMailingAction, null);
+  const [resetFor, setResetFor] = useState<number | null>(null);
+  if (result?.ok && result.at !== resetFor) {
+    // Like a form after a success: the search and the choice start afresh; the result names the mailing.
+    setResetFor(result.at);
+    setSearch("");
+    setMailingId("");
+  }
+  const fe = result && !result.ok ? result.fieldErrors : undefined;
   useEffect(() => {
     const timer = setTimeout(() => startTransition(() => loadTargets({ search })), search ? 250 : 0);
     return () => clearTimeout(timer);
@@ -153,7 +225,7 @@ function MailingTargetForm({ payload }: { payload: { contactIds: string[] } | { 
   // The choice falls back to the newest draft when a new search no longer lists it.
   const chosen = drafts.find((d) => d.id === mailingId) ?? drafts[0];
   const submit = () => {
-    if (!chosen) return;
+    if (!chosen || adding) return;
     setAddedTo(chosen.name);
     startTransition(() => add({ mailingId: chosen.id, ...payload }));
   };
@@ -178,24 +250,31 @@ function MailingTargetForm({ payload }: { payload: { contactIds: string[] } | { 
         </p>
       ) : drafts.length > 0 ? (
         <>
-          <select
-            aria-label={t("chooseMailing")}
-            value={chosen?.id ?? ""}
-            onChange={(e) => setMailingId(e.target.value)}
-            className="field-input"
-            data-testid="mailing-target-select"
-          >
-            {drafts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name} · {d.channel === "sms" ? "SMS" : "Email"}
-              </option>
-            ))}
-          </select>
-          <button type="button" className="btn-primary w-full" disabled={adding} onClick={submit} data-testid="mailing-target-add">
-            {t("addToMailing")}
+          <div>
+            <select
+              aria-label={t("chooseMailing")}
+              value={chosen?.id ?? ""}
+              onChange={(e) => setMailingId(e.target.value)}
+              className="field-input"
+              aria-invalid={fe?.mailingId ? true : undefined}
+              aria-describedby={fe?.mailingId ? `${id}-mailing` : undefined}
+              data-testid="mailing-target-select"
+            >
+              {drafts.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name} · {d.channel === "sms" ? "SMS" : "Email"}
+                </option>
+              ))}
+            </select>
+            <FieldErrorText errors={fe?.mailingId} id={`${id}-mailing`} />
+          </div>
+          <button type="button" className="btn-primary w-full" disabled={adding} aria-busy={adding} onClick={submit} data-testid="mailing-target-add">
+            {adding ? t("adding") : t("addToMailing")}
           </button>
         </>
       ) : null}
+      {/* The contacts (too many ticked) or the view have no field of their own. */}
+      <FieldErrorText errors={fe?.contactIds ?? fe?.viewQuery} />
       <ActionError state={result} testId="mailing-target-error" />
       {result?.ok ? (
         <p role="status" className="text-green-700" data-testid="mailing-target-result">

@@ -1,6 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import {
   flexRender,
   getCoreRowModel,
@@ -24,6 +24,8 @@ export type DataTableProps<T> = {
   columns: ColumnDef<T, unknown>[];
   rows: T[];
   getRowId: (row: T) => string;
+  /** What a row's check-box is called for a screen reader ("Select Olena Koval"); "Select row" without it. */
+  getRowLabel?: (row: T) => string;
   /** Whether a page follows this one (the server read one row more than it shows). */
   hasNext: boolean;
   /** How many rows match, when it is known at once; `capped` means "at least this many". */
@@ -44,18 +46,26 @@ export type DataTableProps<T> = {
  * browser and is kept across pages, searches and filters, so people can pick contacts from
  * several views before acting on them.
  */
-export function DataTable<T>({ columns, rows, getRowId, hasNext, total, state, config, selectionActions, toolbar, searchPlaceholder, testId }: DataTableProps<T>) {
+export function DataTable<T>({ columns, rows, getRowId, getRowLabel, hasNext, total, state, config, selectionActions, toolbar, searchPlaceholder, testId }: DataTableProps<T>) {
   const t = useTranslations("dataTable");
+  const format = useFormatter();
   const nav = useTableNavigation(state, config);
+  // The controls show the view last asked for (`nav.state`); the rows and their range, until the
+  // new page lands, are still those of `state`.
+  const asked = nav.state;
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const selectable = selectionActions !== undefined;
 
   const allColumns = useMemo(() => {
     const sortable = columns.map((c) => ({ ...c, enableSorting: c.id !== undefined && config.sortable.includes(c.id) }));
-    return selectable ? [selectColumn<T>(t("selectAllOnPage"), t("selectRow")), ...sortable] : sortable;
-  }, [columns, config.sortable, selectable, t]);
+    const rowLabel = (row: T) => {
+      const name = getRowLabel?.(row).trim();
+      return name ? t("selectNamedRow", { name }) : t("selectRow");
+    };
+    return selectable ? [selectColumn<T>(t("selectAllOnPage"), rowLabel), ...sortable] : sortable;
+  }, [columns, config.sortable, selectable, getRowLabel, t]);
 
-  const sorting: SortingState = [state.sort];
+  const sorting: SortingState = [asked.sort];
   const table = useReactTable({
     data: rows,
     columns: allColumns,
@@ -84,7 +94,7 @@ export function DataTable<T>({ columns, rows, getRowId, hasNext, total, state, c
       <div className="flex flex-wrap items-center gap-2">
         <DebouncedInput
           type="search"
-          value={state.search}
+          value={asked.search}
           onChange={(search) => nav.update({ search })}
           placeholder={searchPlaceholder ?? t("search")}
           aria-label={t("search")}
@@ -97,7 +107,7 @@ export function DataTable<T>({ columns, rows, getRowId, hasNext, total, state, c
       {selectable && selectedIds.length > 0 ? (
         <div className="flex flex-wrap items-center gap-3 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm" data-testid="selection-bar">
           <span className="font-medium" data-testid="selected-count">
-            {t("selected", { count: selectedIds.length })}
+            {t("selected", { count: format.number(selectedIds.length) })}
           </span>
           <button type="button" className="text-blue-700 underline" onClick={() => setRowSelection({})}>
             {t("clearSelection")}
@@ -141,9 +151,9 @@ export function DataTable<T>({ columns, rows, getRowId, hasNext, total, state, c
                     {column.columnDef.meta?.filter ? (
                       <ColumnFilter
                         spec={column.columnDef.meta.filter}
-                        value={state.filters[column.id] ?? ""}
+                        value={asked.filters[column.id] ?? ""}
                         label={t("filterColumn", { column: typeof column.columnDef.header === "string" ? column.columnDef.header : column.id })}
-                        onChange={(value) => nav.update({ filters: { ...state.filters, [column.id]: value } })}
+                        onChange={(value) => nav.update({ filters: { [column.id]: value } })}
                       />
                     ) : null}
                   </th>
@@ -176,7 +186,7 @@ export function DataTable<T>({ columns, rows, getRowId, hasNext, total, state, c
   );
 }
 
-function selectColumn<T>(selectAllLabel: string, selectRowLabel: string): ColumnDef<T, unknown> {
+function selectColumn<T>(selectAllLabel: string, rowLabel: (row: T) => string): ColumnDef<T, unknown> {
   return {
     id: "__select",
     meta: { className: "w-8" },
@@ -191,6 +201,6 @@ function selectColumn<T>(selectAllLabel: string, selectRowLabel: string): Column
         onChange={table.getToggleAllPageRowsSelectedHandler()}
       />
     ),
-    cell: ({ row }) => <input type="checkbox" aria-label={selectRowLabel} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
+    cell: ({ row }) => <input type="checkbox" aria-label={rowLabel(row.original)} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
   };
 }

@@ -58,4 +58,34 @@ export function tableStateToQuery(state: TableState, config: TableConfig, base: 
   return q;
 }
 
+/**
+ * A change the user makes to the view. Column filters merge into the current ones (an empty value
+ * removes one), so a change names only the column it is about and cannot carry back an older
+ * value of another column.
+ */
+export type TablePatch = Partial<Omit<TableState, "filters">> & { filters?: Record<string, string> };
+
+/** The view after a change. Anything but a page change starts again at page 1 (page 7 of another filter means nothing). */
+export function applyTablePatch(state: TableState, patch: TablePatch): TableState {
+  const filters = { ...state.filters };
+  for (const [id, value] of Object.entries(patch.filters ?? {})) {
+    if (value) filters[id] = value;
+    else delete filters[id];
+  }
+  return { ...state, ...patch, filters, page: patch.page ?? 1 };
+}
+
+/** A view and its URL query (including the parameters the table does not own). */
+export type TableView = { state: TableState; query: string };
+
+/**
+ * The view and URL query after a change to `base`. The base must be the view the user asked for
+ * last, not the one on screen: while a page is loading the URL is still the one before it, and a
+ * filter typed meanwhile would otherwise undo that change (or be undone when it lands).
+ */
+export function nextTableView(base: TableView, patch: TablePatch, config: TableConfig): TableView {
+  const state = applyTablePatch(base.state, patch);
+  return { state, query: tableStateToQuery(state, config, new URLSearchParams(base.query)).toString() };
+}
+
 export const offsetOf = (state: TableState) => (state.page - 1) * state.pageSize;

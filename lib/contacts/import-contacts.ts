@@ -71,8 +71,12 @@ export const startImportInput = z.object({
   mapping: importMappingSchema,
   /** Also add the imported contacts to this static group… */
   groupId: z.uuid().optional(),
-  /** …or to a new static group of this name. */
-  newGroupName: z.string().trim().max(120).optional(),
+  /**
+   * …or to a new static group of this name. The rules of a group's name (groupFields in
+   * manage-groups.ts): a blank name is refused here, with a field error the wizard shows by the
+   * name, rather than read as "no group".
+   */
+  newGroupName: z.string().trim().min(1, "validation.groupNameRequired").max(120).optional(),
 });
 
 /** A new import, waiting for its rows. */

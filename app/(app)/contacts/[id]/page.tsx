@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/roles";
 import { requireActor } from "@/lib/server/page-guard";
 import { isUuid } from "@/components/contacts/contacts-table-config";
 import { ActionButton } from "@/components/contacts/action-button";
-import { ContactFlags } from "@/components/contacts/contact-flags";
+import { ContactFlags, FlagValue } from "@/components/contacts/contact-flags";
 import { GroupIcon } from "@/components/contacts/group-icon";
 import { deleteContactAction, removeFromGroupAction } from "../actions";
 
@@ -29,9 +29,9 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
     [t("fields.mobilePhone"), contact.mobilePhone],
     [t("fields.workPhone"), contact.workPhone],
     [t("fields.language"), contact.language ? t(`languages.${contact.language as "uk" | "en" | "ru"}`) : null],
-    [t("fields.doNotUseEmail"), contact.doNotUseEmail ? "✓" : "—"],
-    [t("fields.doNotUseSms"), contact.doNotUseSms ? "✓" : "—"],
-    [t("fields.emailInvalid"), contact.emailInvalid ? "✓" : "—"],
+    [t("fields.doNotUseEmail"), <FlagValue key="doNotUseEmail" on={contact.doNotUseEmail} />],
+    [t("fields.doNotUseSms"), <FlagValue key="doNotUseSms" on={contact.doNotUseSms} />],
+    [t("fields.emailInvalid"), <FlagValue key="emailInvalid" on={contact.emailInvalid} />],
   ];
   return (
     <div className="max-w-4xl space-y-4">

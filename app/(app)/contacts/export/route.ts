@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { defineRoute } from "@/lib/server/route";
 import { DomainError } from "@/lib/errors";
+import { kyivToday } from "@/lib/dashboards/period";
 import { CONTACT_FIELDS } from "@/lib/contacts/contact-fields";
 import { contactsTableQuery } from "@/lib/contacts/contacts-table-query";
 import { contactsCsv, type ExportLabels } from "@/lib/contacts/export-csv";
@@ -13,12 +14,17 @@ export const dynamic = "force-dynamic";
  * as a CSV download, streamed in chunks: a million rows never sit in memory at once.
  */
 export const GET = defineRoute({ permission: "read" }, async (req, ctx) => {
-  const { request } = contactsRequestFromParams(new URL(req.url).searchParams);
+  const url = new URL(req.url);
+  const { request } = contactsRequestFromParams(url.searchParams);
   let query: Awaited<ReturnType<typeof contactsTableQuery>>;
   try {
     query = await contactsTableQuery(ctx.db, request);
   } catch (err) {
-    if (err instanceof DomainError) return Response.json({ error: err.code }, { status: 404 });
+    // The view cannot be read (its group was deleted meanwhile). This is a link the user followed,
+    // so JSON would be shown as it is: send them to the view itself, whose page says in their
+    // language that the group is gone (the app's 404 page). A relative Location, so it stays on
+    // the host the browser used, behind a proxy too.
+    if (err instanceof DomainError) return new Response(null, { status: 303, headers: { location: `/contacts${url.search}`, "cache-control": "no-store" } });
     throw err;
   }
   const t = await getTranslations();
@@ -40,7 +46,9 @@ export const GET = defineRoute({ permission: "read" }, async (req, ctx) => {
       await chunks.return(undefined);
     },
   });
-  const day = ctx.now().toISOString().slice(0, 10);
+  // The file is named after the day in the app's time zone (Europe/Kyiv, the one i18n/request.ts
+  // shows every date in), not UTC's: an export made just after midnight in Kyiv bears that day.
+  const day = kyivToday(ctx.now());
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
