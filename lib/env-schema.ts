@@ -41,8 +41,9 @@ export const envSchema = z
     /**
      * Reverse proxies in front of the app that append the client's address to X-Forwarded-For
      * (nginx's $proxy_add_x_forwarded_for). The address they saw is taken that many entries from
-     * the right; anything further left was written by the client and is not believed. 0: no proxy
-     * is trusted and the per-address login limit is off (the per-account one still applies).
+     * the right; anything further left was written by the client and is not believed. Without such a
+     * proxy the header is the client's own (the server fills it only when missing): set 0 then, and
+     * the per-address login limit is off (the per-account one still applies).
      */
     TRUSTED_PROXY_HOPS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(10).default(1)),
     /** Run the background workers (sending, status checks) in this instance. Off for web-only instances. */

@@ -180,7 +180,7 @@ export function DataTable<T>({ columns, rows, getRowId, getRowLabel, hasNext, to
             ) : null}
           </tbody>
         </table>
-        <TablePagination state={state} config={config} shown={rows.length} hasNext={hasNext} total={total} onChange={nav.update} />
+        <TablePagination state={state} asked={asked} pending={nav.pending} config={config} shown={rows.length} hasNext={hasNext} total={total} onChange={nav.update} />
       </div>
     </div>
   );

@@ -2,16 +2,25 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { offsetOf, type TableConfig, type TableState } from "./table-state";
 
-/** "1–50 of 1,234" (or "1–50" while the count is elsewhere), previous / next and the page size. */
+/**
+ * "1–50 of 1,234" (or "1–50" while the count is elsewhere), previous / next and the page size.
+ * While another view loads, previous / next wait: "next" of rows about to be replaced means nothing.
+ */
 export function TablePagination({
   state,
+  asked,
+  pending,
   config,
   shown,
   hasNext,
   total,
   onChange,
 }: {
+  /** The view on screen: its range and page. */
   state: TableState;
+  /** The view last asked for, still loading while `pending`: the page size shows it at once. */
+  asked: TableState;
+  pending: boolean;
   config: TableConfig;
   shown: number;
   hasNext: boolean;
@@ -30,7 +39,7 @@ export function TablePagination({
         <label className="flex items-center gap-1">
           {t("rowsPerPage")}
           <select
-            value={state.pageSize}
+            value={asked.pageSize}
             onChange={(e) => onChange({ pageSize: Number(e.target.value) })}
             className="rounded border border-gray-300 bg-white px-1 py-0.5"
           >
@@ -41,11 +50,11 @@ export function TablePagination({
             ))}
           </select>
         </label>
-        <button type="button" className="btn-secondary px-2 py-1" disabled={state.page <= 1} onClick={() => onChange({ page: state.page - 1 })} aria-label={t("previous")}>
+        <button type="button" className="btn-secondary px-2 py-1" disabled={pending || state.page <= 1} onClick={() => onChange({ page: state.page - 1 })} aria-label={t("previous")}>
           ‹
         </button>
         <span>{t("page", { page: format.number(state.page) })}</span>
-        <button type="button" className="btn-secondary px-2 py-1" disabled={!hasNext} onClick={() => onChange({ page: state.page + 1 })} aria-label={t("next")}>
+        <button type="button" className="btn-secondary px-2 py-1" disabled={pending || !hasNext} onClick={() => onChange({ page: state.page + 1 })} aria-label={t("next")}>
           ›
         </button>
       </div>

@@ -62,7 +62,10 @@ export async function insertAudience(
           select count(*)::int as matched, ${counts} from inserted`;
   // With no index on (mailing, contact), a nested-loop anti-join would rescan the audience once per
   // new contact — quadratic, and the planner picks it when its statistics still see the audience
-  // small (right after an earlier import). Hash or merge joins read the audience once.
+  // small (right after an earlier import). Hash or merge joins read the audience once. The setting
+  // covers the whole statement, so a source that joins (a static group's members) is hashed too: a
+  // scan of the contacts, linear, where a handful of members could have been looked up one by one.
+  // Only imports into an audience that already has rows pay it.
   if (nonEmpty) await db.execute(sql`set local enable_nestloop = off`);
   const [row] = await executeRows<{ matched: number; added: number; excluded: number }>(db, statement);
   if (nonEmpty) await db.execute(sql`set local enable_nestloop to default`);

@@ -85,8 +85,11 @@ export async function applyActivityWebhook(db: Db, events: unknown[], now: Date)
     // Recipients in doubt that an event names were sent after all: they become accepted, and their
     // mailing's status (Partially sent may become Sent) and feed follow in the same transaction.
     // Mailing rows are locked first, as every other writer of a mailing does, so none deadlocks.
-    const resolving = await inDoubtNamedByActivity(tx, statuses);
-    for (const { mailingId } of resolving) await lockMailing(tx, { id: mailingId });
+    const candidates = await inDoubtNamedByActivity(tx, statuses);
+    for (const { mailingId } of candidates) await lockMailing(tx, { id: mailingId });
+    // Read again under the locks: a resend or reconcile that committed in between has changed them.
+    const locked = new Set(candidates.map((c) => c.mailingId));
+    const resolving = candidates.length ? (await inDoubtNamedByActivity(tx, statuses)).filter((r) => locked.has(r.mailingId)) : [];
     const changed = await applyActivityStatuses(tx, statuses);
     for (const { mailingId, recipients } of resolving) {
       await refreshFinalStatus(tx, mailingId);

@@ -71,22 +71,28 @@ export async function typedEsputnikConnection(
 ): Promise<EsputnikConnection> {
   const baseUrl = input.apiUrl.replace(/\/+$/, "");
   if (input.password !== "" && !input.clearPassword) return { baseUrl, login: input.login, password: input.password };
+  // One read: the address compared and the password used come from the same row, even if another
+  // admin saves other settings meanwhile.
   const stored = await getEsputnikSettingsRow(ctx.db);
   const sameServer = stored?.apiUrl !== undefined && new URL(stored.apiUrl).origin === new URL(baseUrl).origin;
   if (input.clearPassword || !sameServer) throw new DomainError("esputnikErrors.passwordForAddress");
-  const { password } = await loadEsputnikConnection(ctx);
-  return { baseUrl, login: input.login, password };
+  if (!stored.passwordEncrypted) throw new DomainError("esputnikErrors.notConfigured");
+  return { baseUrl, login: input.login, password: decryptStored(stored.passwordEncrypted, ctx.encryptionKey) };
+}
+
+function decryptStored(passwordEncrypted: string, encryptionKey: Buffer | null): string {
+  if (!encryptionKey) throw new DomainError("errors.encryptionKeyMissing");
+  try {
+    return decryptSecret(passwordEncrypted, encryptionKey);
+  } catch (err) {
+    if (err instanceof SecretBoxError) throw new DomainError("esputnikErrors.decrypt");
+    throw err;
+  }
 }
 
 /** The decrypted connection for server-side calls. Throws DomainError when it cannot be used. */
 export async function loadEsputnikConnection(ctx: { db: Db; encryptionKey: Buffer | null }): Promise<EsputnikConnection> {
   const row = await getEsputnikSettingsRow(ctx.db);
   if (!row?.apiUrl || !row.passwordEncrypted) throw new DomainError("esputnikErrors.notConfigured");
-  if (!ctx.encryptionKey) throw new DomainError("errors.encryptionKeyMissing");
-  try {
-    return { baseUrl: row.apiUrl, login: row.login, password: decryptSecret(row.passwordEncrypted, ctx.encryptionKey) };
-  } catch (err) {
-    if (err instanceof SecretBoxError) throw new DomainError("esputnikErrors.decrypt");
-    throw err;
-  }
+  return { baseUrl: row.apiUrl, login: row.login, password: decryptStored(row.passwordEncrypted, ctx.encryptionKey) };
 }

@@ -18,6 +18,8 @@ export function EsputnikSettingsForm(props: { apiUrl: string; login: string; pas
   const format = useFormatter();
   const [saved, save] = useActionState(saveSettings, null);
   const [tested, test] = useActionState(testConnection, null);
+  // Set on the button's click, outside the submit's transition: an update inside it would only
+  // show once the action had finished. Enter in a field clicks the first button, Save.
   const [intent, setIntent] = useState<"save" | "test">("save");
   const formRef = useResetOnSuccess(saved);
   const last = intent === "test" ? tested : saved;
@@ -26,11 +28,7 @@ export function EsputnikSettingsForm(props: { apiUrl: string; login: string; pas
   return (
     <ActionForm
       ref={formRef}
-      action={(form) => {
-        const next = form.get("intent") === "test" ? "test" : "save";
-        setIntent(next);
-        (next === "test" ? test : save)(form);
-      }}
+      action={(form) => (form.get("intent") === "test" ? test : save)(form)}
       className="space-y-4"
       data-testid="esputnik-settings-form"
     >
@@ -52,10 +50,10 @@ export function EsputnikSettingsForm(props: { apiUrl: string; login: string; pas
       <ActionError state={saved} />
       <ActionSuccess state={saved}>{tc("saved")}</ActionSuccess>
       <div className="flex flex-wrap gap-2">
-        <SubmitButton name="intent" value="save" pendingText={intent === "save" ? tc("saving") : undefined} data-testid="save-settings">
+        <SubmitButton name="intent" value="save" onClick={() => setIntent("save")} pendingText={intent === "save" ? tc("saving") : undefined} data-testid="save-settings">
           {tc("save")}
         </SubmitButton>
-        <SubmitButton name="intent" value="test" className="btn-secondary" pendingText={intent === "test" ? t("testing") : undefined} data-testid="test-connection">
+        <SubmitButton name="intent" value="test" onClick={() => setIntent("test")} className="btn-secondary" pendingText={intent === "test" ? t("testing") : undefined} data-testid="test-connection">
           {t("testConnection")}
         </SubmitButton>
       </div>
