@@ -117,6 +117,25 @@ export async function inDoubtNamedByActivity(
   return [...perMailing].sort(([a], [b]) => a.localeCompare(b)).map(([mailingId, recipients]) => ({ mailingId, recipients }));
 }
 
+/**
+ * Locks the recipients these activity statuses name, in id order. Two webhook deliveries naming the
+ * same recipients then queue one behind the other instead of each locking in its own order and
+ * deadlocking (the UPDATE … FROM locks rows in whatever order its join yields them).
+ */
+export async function lockRecipientsNamedByActivity(db: Queryable, q: { byId: ActivityStatusRow[]; byRequestId: ActivityStatusRow[] }): Promise<void> {
+  const ids = q.byId.map((row) => row.id).filter((id): id is number => id !== null);
+  const requestIds = q.byRequestId.map((row) => row.requestId).filter((id): id is string => id !== null);
+  if (ids.length === 0 && requestIds.length === 0) return;
+  await db.execute(sql`select r.id from ${mailingRecipients} r
+    where r.id in (select r2.id from ${mailingRecipients} r2
+                   where r2.id in (select value::bigint from json_array_elements_text(${JSON.stringify(ids)}::json))
+                   union
+                   select r3.id from ${mailingRecipients} r3
+                   where r3.request_id in (select value from json_array_elements_text(${JSON.stringify(requestIds)}::json)))
+    order by r.id
+    for update of r`);
+}
+
 const activityPayload = (rows: ActivityStatusRow[]) =>
   JSON.stringify(rows.map(({ requestId, at, ...rest }) => ({ ...rest, request_id: requestId, at: at.toISOString() })));
 

@@ -171,6 +171,21 @@ describe(`webhooks (${process.env.TEST_DB})`, () => {
     expect((await rowsOf(mailingId)).find((r) => r.id === row!.id)).toMatchObject({ esputnik_status: "READ" });
   });
 
+  it("applies overlapping webhook deliveries that name the same recipients in opposite orders, without a deadlock", async () => {
+    const delivery = (status: string, order: string[]) => order.map((id) => ({ activityStatus: status, externalRequestId: id }));
+    // Each round on fresh recipients, so that both deliveries change (and lock) every row.
+    for (let round = 0; round < 4; round++) {
+      const { mailingId } = await sentMailing({ recipients: 300 });
+      const ids = (await rowsOf(mailingId)).map((r) => String(r.id));
+      const [a, b] = await Promise.all([
+        applyActivityWebhook(t.db, delivery("DELIVERED", ids), new Date()),
+        applyActivityWebhook(t.db, delivery("READ", [...ids].reverse()), new Date()),
+      ]);
+      expect(a.received + b.received).toBe(600);
+      expect((await rowsOf(mailingId)).every((r) => r.esputnik_status === "READ")).toBe(true);
+    }
+  });
+
   it("finds recipients by eSputnik's request id alone when an event has no externalRequestId", async () => {
     const { mailingId } = await sentMailing({ recipients: 3 });
     const rows = await executeRows<{ id: unknown; request_id: string }>(t.db, sql`select id, request_id from mailing_recipients where mailing_id = ${mailingId} order by id`);

@@ -7,7 +7,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/db/types";
-import { applyActivityStatuses, inDoubtNamedByActivity, type ActivityStatusRow } from "@/db/queries/sending-status";
+import { applyActivityStatuses, inDoubtNamedByActivity, lockRecipientsNamedByActivity, type ActivityStatusRow } from "@/db/queries/sending-status";
 import { insertEvent, lockMailing } from "@/db/queries/mailings";
 import { getWebhookCredentials, saveWebhookCredentials } from "@/db/queries/sending-webhook";
 import { refreshFinalStatus } from "./mailing-status";
@@ -90,6 +90,7 @@ export async function applyActivityWebhook(db: Db, events: unknown[], now: Date)
     // Read again under the locks: a resend or reconcile that committed in between has changed them.
     const locked = new Set(candidates.map((c) => c.mailingId));
     const resolving = candidates.length ? (await inDoubtNamedByActivity(tx, statuses)).filter((r) => locked.has(r.mailingId)) : [];
+    await lockRecipientsNamedByActivity(tx, statuses);
     const changed = await applyActivityStatuses(tx, statuses);
     for (const { mailingId, recipients } of resolving) {
       await refreshFinalStatus(tx, mailingId);
