@@ -222,6 +222,17 @@ test("add a message from inside the lookup, add one contact, then a follow-up fr
   await expect(page).toHaveURL(/\/mailings\/[0-9a-f-]{36}$/);
   const parentPath = new URL(page.url()).pathname;
 
+  // The Add menu works from the keyboard: it opens on its first item, arrows move, Escape closes
+  // it and gives the focus back to its button.
+  const addButton = page.getByTestId("audience-add");
+  await addButton.click();
+  await expect(page.getByTestId("audience-add-filter")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByTestId("audience-add-selected")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("audience-add-filter")).toBeHidden();
+  await expect(addButton).toBeFocused();
+
   // One contact, picked by name.
   const mailing = new MailingPage(page);
   await mailing.openAddMenu("one");

@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useEffect, useState, useTransition } from "react";
+import { useActionState, useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { focusFirstMenuItem, onMenuKeyDown, useMenuDismissal } from "@/components/ui/menu-keys";
 import { useTranslations } from "next-intl";
 import { groupsForImportAction, importAudienceAction, removeRecipientsAction } from "@/app/(app)/mailings/actions";
 import { ActionError } from "@/components/form/action-feedback";
@@ -31,6 +32,9 @@ export function AudienceToolbar({ mailingId, hasRecipients }: { mailingId: strin
   const [imported, importNow] = useActionState(importAudienceAction, null);
   const [removed, removeAll] = useActionState(removeRecipientsAction, null);
   const [pending, startTransition] = useTransition();
+  const menuRoot = useRef<HTMLDivElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useMenuDismissal(menu, useCallback(() => setMenu(false), []), menuRoot, menuButton);
 
   useEffect(() => {
     if (mode === "filter" && !groups) startTransition(() => loadGroups({}));
@@ -55,7 +59,7 @@ export function AudienceToolbar({ mailingId, hasRecipients }: { mailingId: strin
 
   return (
     <div className="flex flex-col items-end gap-2">
-      <div className="relative flex gap-2">
+      <div ref={menuRoot} className="relative flex gap-2">
         {hasRecipients ? (
           <ActionForm action={(f) => (window.confirm(t("confirmRemoveAll")) ? removeAll(f) : undefined)}>
             <input type="hidden" name="mailingId" value={mailingId} />
@@ -63,11 +67,24 @@ export function AudienceToolbar({ mailingId, hasRecipients }: { mailingId: strin
             <SubmitButton className="btn-secondary">{t("removeAll")}</SubmitButton>
           </ActionForm>
         ) : null}
-        <button type="button" className="btn-primary" onClick={() => setMenu((m) => !m)} aria-expanded={menu} data-testid="audience-add">
+        <button
+          ref={menuButton}
+          type="button"
+          className="btn-primary"
+          onClick={() => setMenu((m) => !m)}
+          aria-haspopup="menu"
+          aria-expanded={menu}
+          data-testid="audience-add"
+        >
           {t("add")} +
         </button>
         {menu ? (
-          <div className="absolute right-0 top-full z-20 mt-1 w-64 rounded-md border border-gray-200 bg-white p-1 shadow-lg" role="menu">
+          <div
+            ref={focusFirstMenuItem}
+            className="absolute right-0 top-full z-20 mt-1 w-64 rounded-md border border-gray-200 bg-white p-1 shadow-lg"
+            role="menu"
+            onKeyDown={onMenuKeyDown}
+          >
             {(["filter", "selected", "one"] as const).map((m) => (
               <button
                 key={m}

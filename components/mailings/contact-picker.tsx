@@ -7,6 +7,7 @@ import { ActionError } from "@/components/form/action-feedback";
 /** Searchable, paged contact list with check-boxes (or a single choice), selection kept across pages. */
 export function ContactPicker({ multiple, selected, onChange }: { multiple: boolean; selected: Set<string>; onChange: (ids: Set<string>) => void }) {
   const t = useTranslations("audience");
+  const tl = useTranslations("list");
   const format = useFormatter();
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
@@ -65,14 +66,14 @@ export function ContactPicker({ multiple, selected, onChange }: { multiple: bool
           <div className="flex items-center justify-between text-sm text-gray-600">
             <span data-testid="picker-selected">{multiple ? t("selectedCount", { count: selected.size }) : null}</span>
             <span className="flex items-center gap-2">
-              <button type="button" className="btn-secondary px-2 py-1" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+              <button type="button" className="btn-secondary px-2 py-1" disabled={page <= 1} onClick={() => setPage((p) => p - 1)} aria-label={tl("previous")}>
                 ‹
               </button>
               <span>
                 {format.number(page)} / {format.number(Math.max(1, Math.ceil(data.total / 20)))}
                 {data.capped ? "+" : ""}
               </span>
-              <button type="button" className="btn-secondary px-2 py-1" disabled={page * 20 >= data.total} onClick={() => setPage((p) => p + 1)}>
+              <button type="button" className="btn-secondary px-2 py-1" disabled={page * 20 >= data.total} onClick={() => setPage((p) => p + 1)} aria-label={tl("next")}>
                 ›
               </button>
             </span>

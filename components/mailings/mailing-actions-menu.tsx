@@ -9,7 +9,7 @@ import { TextField } from "@/components/form/text-field";
 import { Dialog } from "@/components/ui/dialog";
 import { MessageLookup, type LookupMessage } from "@/components/messages/message-lookup";
 import type { MailingStatus } from "@/db/schema";
-import { FOLLOW_UP_RESPONSES } from "@/lib/mailings/response-keys";
+import { followUpResponsesFor } from "@/lib/mailings/response-keys";
 
 type MailingRef = { id: string; name: string; status: MailingStatus; channel: "email" | "sms"; message: LookupMessage | null; alphaName: string };
 
@@ -62,12 +62,13 @@ function FollowUpDialog({ open, onClose, parent }: { open: boolean; onClose: () 
         <fieldset>
           <legend className="field-label">{t("followUpResponses")}</legend>
           <div className="grid grid-cols-2 gap-2 text-sm">
-            {FOLLOW_UP_RESPONSES.map((r) => (
+            {followUpResponsesFor(parent.channel).map((r) => (
               <label key={r} className="flex items-center gap-2">
                 <input type="checkbox" name="responses" value={r} defaultChecked={r === "not_delivered"} /> {tr(r)}
               </label>
             ))}
           </div>
+          <p className="mt-1 text-xs text-gray-500">{t("followUpResponsesHint")}</p>
           <FieldErrorText errors={fe?.responses} />
         </fieldset>
         <ActionError state={state} />

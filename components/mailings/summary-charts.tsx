@@ -7,7 +7,7 @@ type SummaryCard = { key: string; label: string; value: number; rate?: number };
 const DONUT_KEYS = ["delivered", "notDelivered", "inProgress", "pending", "read"];
 
 /** Tremor cards and a chart for the Summary tab; numbers and percentages in the user's locale. */
-export function SummaryCharts({ title, cards, empty, emptyText }: { title: string; cards: SummaryCard[]; empty: boolean; emptyText: string }) {
+export function SummaryCharts({ title, cards, empty, emptyText, note }: { title: string; cards: SummaryCard[]; empty: boolean; emptyText: string; note?: string }) {
   const format = useFormatter();
   const t = useTranslations("summary");
   if (empty) return <p className="card text-sm text-gray-500">{emptyText}</p>;
@@ -15,6 +15,7 @@ export function SummaryCharts({ title, cards, empty, emptyText }: { title: strin
   return (
     <div className="space-y-5" data-testid="summary">
       <h2 className="text-lg font-semibold">{title}</h2>
+      {note ? <p className="text-sm text-gray-600">{note}</p> : null}
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
         {cards.map((c) => (
           <Card key={c.key} className="p-4" data-testid={`summary-${c.key}`}>

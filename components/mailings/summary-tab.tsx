@@ -37,6 +37,7 @@ export async function SummaryTab({ mailingId, channel }: { mailingId: string; ch
       cards={[...cards, ...extra].map((c) => ({ ...c, label: t(c.key as never) }))}
       empty={s.total === 0}
       emptyText={t("empty")}
+      note={t(channel === "email" ? "cumulativeEmail" : "cumulativeSms")}
     />
   );
 }

@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
+import { focusFirstMenuItem, onMenuKeyDown, useMenuDismissal } from "@/components/ui/menu-keys";
 import { useTranslations } from "next-intl";
 import type { MailingStatus } from "@/db/schema";
 import type { ActionState } from "@/lib/server/action";
@@ -16,6 +17,7 @@ import { SendDialog } from "./send-dialog";
 /** Statuses from which Send may start (lib/sending/commands.ts SENDABLE_STATUSES). */
 const SENDABLE: readonly MailingStatus[] = ["draft", "failed", "cancelled"];
 const ACTIVE: readonly MailingStatus[] = ["queued", "sending"];
+const NOTICE_MS = 12_000;
 
 export type RunProcessMenuProps = {
   mailingId: string;
@@ -52,18 +54,16 @@ export function RunProcessMenu(props: RunProcessMenuProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const { mailingId, status, canManage } = props;
 
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useMenuDismissal(open, useCallback(() => setOpen(false), []), rootRef, buttonRef);
+
+  // "Results will appear in a moment" is true for a moment: the progress bar then shows them (or
+  // when they were last checked), and a notice left standing would contradict it.
   useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [open]);
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
 
   type BackgroundAction = (prev: undefined, input: FormData) => Promise<ActionState>;
   type NoticeKey = "statusStarted" | "cancelled" | "reconcileStarted" | "resendStarted";
@@ -99,6 +99,7 @@ export function RunProcessMenu(props: RunProcessMenuProps) {
   return (
     <div ref={rootRef} className="relative inline-block text-left" data-testid="run-process">
       <button
+        ref={buttonRef}
         type="button"
         className="btn-primary"
         aria-haspopup="menu"
@@ -112,7 +113,13 @@ export function RunProcessMenu(props: RunProcessMenuProps) {
         ▶ {t("open")} <span aria-hidden>▾</span>
       </button>
       {open ? (
-        <ul id={menuId} role="menu" className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-gray-200 bg-white py-1 shadow-lg">
+        <ul
+          id={menuId}
+          ref={focusFirstMenuItem}
+          role="menu"
+          onKeyDown={onMenuKeyDown}
+          className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-gray-200 bg-white py-1 shadow-lg"
+        >
           {items.map((item) => (
             <li key={item.key} role="none">
               <button

@@ -44,10 +44,13 @@ export function SendDialog({
     <Dialog open={open} onClose={onClose} title={t("title")} testId="send-dialog">
       <ActionForm action={send} className="space-y-4">
         <input type="hidden" name="mailingId" value={mailingId} />
-        {summary}
-        <p className="text-sm font-medium" data-testid="send-dialog-count">
-          {willReceive > 0 ? t("willReceive", { count: willReceive, channel: channel === "email" ? "email" : "SMS" }) : t("nobody")}
-        </p>
+        {/* The pre-flight summary already says how many will receive it; the sentence is for
+            when there is none. */}
+        {summary ?? (
+          <p className="text-sm font-medium">
+            {willReceive > 0 ? t("willReceive", { count: willReceive, channel: channel === "email" ? "email" : "SMS" }) : t("nobody")}
+          </p>
+        )}
         <p className="text-sm text-gray-600">{t("explain")}</p>
         <ActionError state={state} testId="send-dialog-error" />
         <div className="flex justify-end gap-2">

@@ -15,7 +15,8 @@ export class SendPanel {
     await this.runProcess("send");
     const dialog = this.page.getByTestId("send-dialog");
     await expect(dialog).toBeVisible();
-    const count = Number((await dialog.getByTestId("send-dialog-count").innerText()).replace(/\D/g, ""));
+    // The button says how many it sends to: "Надіслати 37 одержувачам".
+    const count = Number((await dialog.getByTestId("send-confirm").innerText()).replace(/\D/g, ""));
     await dialog.getByTestId("send-confirm").click();
     await expect(dialog).toBeHidden();
     return count;

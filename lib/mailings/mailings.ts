@@ -21,7 +21,8 @@ export const mailingInput = z.object({
   name: z.string().trim().min(1).max(200),
   /** Defaults to the name, as in the seed manual. */
   esputnikGroup: z.string().trim().max(200).default(""),
-  messageId: z.uuid(),
+  /** Chosen in the lookup; nothing chosen is "choose a message", not a format error. */
+  messageId: z.string().trim().min(1, { message: "validation.chooseMessage" }).pipe(z.uuid()),
   alphaName,
 });
 export type MailingInput = z.output<typeof mailingInput>;

@@ -23,3 +23,8 @@ export type Response = (typeof RESPONSES)[number];
  * would send them the message twice.
  */
 export const FOLLOW_UP_RESPONSES = ["not_delivered", "delivered", "read", "clicked", "in_queue", "rejected"] as const satisfies readonly Response[];
+
+/** An SMS is never "read" and has no link to click: its follow-up offers only what it can have. */
+export function followUpResponsesFor(channel: "email" | "sms"): readonly (typeof FOLLOW_UP_RESPONSES)[number][] {
+  return channel === "sms" ? FOLLOW_UP_RESPONSES.filter((r) => r !== "read" && r !== "clicked") : FOLLOW_UP_RESPONSES;
+}

@@ -56,11 +56,13 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
         <>
           <ChannelSection summary={data.email} filter={filter} />
           <ChannelSection summary={data.sms} filter={filter}>
-            <div className="grid gap-4 2xl:grid-cols-5">
-              <div className="2xl:col-span-2">
+            {/* min-w-0: a grid cell is otherwise as wide as its table, and a wide table on a phone
+                would widen the page instead of scrolling inside its card. */}
+            <div className="grid min-w-0 gap-4 2xl:grid-cols-5">
+              <div className="min-w-0 2xl:col-span-2">
                 <TopAudienceTable rows={data.topSms} />
               </div>
-              <div className="2xl:col-span-3">
+              <div className="min-w-0 2xl:col-span-3">
                 <SendingProgressTable rows={data.smsProgress.rows} total={data.smsProgress.total} filter={filter} />
               </div>
             </div>

@@ -83,7 +83,7 @@ export default async function MailingsPage({ searchParams }: { searchParams: Pro
           <option value="email">Email</option>
           <option value="sms">SMS</option>
         </select>
-        <select name="createdBy" defaultValue={q.createdBy ?? ""} aria-label={t("createdBy")} className="field-input">
+        <select name="createdBy" defaultValue={q.createdBy ?? ""} aria-label={t("createdBy")} className="field-input lg:col-span-2">
           <option value="">{t("anyCreator")}</option>
           {creators.map((c) => (
             <option key={c.id} value={c.id}>
@@ -91,14 +91,20 @@ export default async function MailingsPage({ searchParams }: { searchParams: Pro
             </option>
           ))}
         </select>
-        <div className="flex gap-2">
-          <input type="date" name="from" defaultValue={q.from} aria-label={t("from")} className="field-input" />
-          <input type="date" name="to" defaultValue={q.to} aria-label={t("to")} className="field-input" />
+        <div className="flex min-w-0 gap-2 sm:col-span-2">
+          <label className="flex min-w-0 flex-1 items-center gap-1 text-sm text-gray-600">
+            {t("from")}
+            <input type="date" name="from" defaultValue={q.from} className="field-input min-w-0" />
+          </label>
+          <label className="flex min-w-0 flex-1 items-center gap-1 text-sm text-gray-600">
+            {t("to")}
+            <input type="date" name="to" defaultValue={q.to} className="field-input min-w-0" />
+          </label>
         </div>
         {q.message ? <input type="hidden" name="message" value={q.message} /> : null}
         <input type="hidden" name="sort" value={q.sort} />
         <input type="hidden" name="dir" value={q.dir} />
-        <div className="flex gap-2 lg:col-span-6">
+        <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
           <button type="submit" className="btn-secondary">
             {t("apply")}
           </button>
