@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
+import { HOME_PATH } from "@/lib/auth/callback-url";
 
 export default function Home() {
-  redirect("/mailings");
+  redirect(HOME_PATH);
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { signIn } from "@/auth";
 import { getDb } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";
-import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { landingPath } from "@/lib/auth/callback-url";
 import { DomainError } from "@/lib/errors";
 import { definePublicAction } from "@/lib/server/action";
 import { LOCALE_COOKIE } from "@/i18n/config";
@@ -32,5 +32,5 @@ export const login = definePublicAction({ schema: loginInput }, async (input) =>
   // The user's remembered language follows them to any browser they sign in from.
   const user = await findUserByEmail(await getDb(), { email: input.email });
   if (user) (await cookies()).set(LOCALE_COOKIE, user.locale, localeCookieOptions);
-  redirect(safeCallbackPath(input.callbackUrl));
+  redirect(landingPath(input.callbackUrl));
 });

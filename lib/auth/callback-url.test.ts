@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "./callback-url";
+import { landingPath, safeCallbackPath } from "./callback-url";
 
 describe("safeCallbackPath (no open redirect)", () => {
   it("keeps same-site paths with their query", () => {
@@ -20,5 +20,14 @@ describe("safeCallbackPath (no open redirect)", () => {
     null,
   ])("falls back to / for %j", (raw) => {
     expect(safeCallbackPath(raw)).toBe("/");
+  });
+});
+
+describe("landingPath", () => {
+  it("lands on the mailings for the root and anything refused, and keeps a safe path", () => {
+    expect(landingPath(undefined)).toBe("/mailings");
+    expect(landingPath("/")).toBe("/mailings");
+    expect(landingPath("https://evil.example/")).toBe("/mailings");
+    expect(landingPath("/contacts?group=1")).toBe("/contacts?group=1");
   });
 });

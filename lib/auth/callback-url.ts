@@ -1,3 +1,6 @@
+/** The page "/" stands for: the mailings section, what the app is about. */
+export const HOME_PATH = "/mailings";
+
 /**
  * Where to send a user after login. Only a path on this site is accepted: absolute URLs,
  * protocol-relative "//evil.com", backslash tricks and control characters all fall back to "/".
@@ -15,4 +18,10 @@ export function safeCallbackPath(raw: string | null | undefined): string {
   if (value.startsWith("/api/")) return "/";
   value = value.slice(0, 2048);
   return value;
+}
+
+/** The page to land on after login: the callback path, with "/" going straight home (no second redirect). */
+export function landingPath(raw: string | null | undefined): string {
+  const path = safeCallbackPath(raw);
+  return path === "/" ? HOME_PATH : path;
 }
