@@ -242,6 +242,8 @@ test("add a message from inside the lookup, add one contact, then a follow-up fr
   await picker.getByRole("radio").check();
   await picker.getByTestId("import-selected-submit").click();
   await expect(mailing.importResult()).toBeVisible();
+  // The dialog, closed, gives the focus back to the button its menu was opened from.
+  await expect(addButton).toBeFocused();
   await expect(mailing.contactCount()).toHaveText("1");
   await expect(mailing.recipients()).toHaveCount(1);
   await expect(mailing.recipients().first()).toContainText(phone);

@@ -48,6 +48,9 @@ export function AudienceToolbar({ mailingId, hasRecipients }: { mailingId: strin
 
   const open = (m: Mode) => {
     setMenu(false);
+    // The dialog gives the focus back, when it closes, to what had it when it opened: the menu's
+    // button, not the menu item that is about to disappear (the focus would drop to the page).
+    menuButton.current?.focus();
     setPicked(new Set());
     setMode(m);
   };

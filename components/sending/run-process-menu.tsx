@@ -87,6 +87,8 @@ export function RunProcessMenu(props: RunProcessMenuProps) {
       enabled: SENDABLE.includes(status) && props.willReceive > 0,
       run: () => {
         setOpen(false);
+        // Focus back on the menu's button, for the dialog to return it there when it closes.
+        buttonRef.current?.focus();
         setSendOpen(true);
       },
     },
