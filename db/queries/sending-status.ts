@@ -3,7 +3,7 @@
  * (one UPDATE … FROM json_to_recordset per page) with the rank guard that keeps a status from ever
  * going backwards, whichever of polling, webhooks and reconciliation comes first.
  */
-import { and, asc, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { executeRows } from "../execute";
 import type { Queryable } from "../types";
 import { mailingRecipients, mailings } from "../schema";
@@ -88,52 +88,61 @@ export async function applyActivityStatuses(
   return changed;
 }
 
+type NamedByActivity = { byId: ActivityStatusRow[]; byRequestId: ActivityStatusRow[] };
+export type InDoubtPerMailing = { mailingId: string; recipients: number }[];
+
 /**
- * The mailings with recipients in doubt that these activity statuses name, and how many of them:
- * applying the statuses will make those recipients accepted, so the mailings' final status and feed
- * follow. Read before applying, so that their rows can be locked first.
+ * The ids of the recipients activity statuses name, by our id or by eSputnik's request id: a union
+ * of two lookups, each on its own index (an OR of the two would read the whole table). Null when
+ * they name nobody.
  */
-export async function inDoubtNamedByActivity(
-  db: Queryable,
-  q: { byId: ActivityStatusRow[]; byRequestId: ActivityStatusRow[] },
-): Promise<{ mailingId: string; recipients: number }[]> {
+function namedRecipientIds(q: NamedByActivity): SQL | null {
   const ids = q.byId.map((row) => row.id).filter((id): id is number => id !== null);
   const requestIds = q.byRequestId.map((row) => row.requestId).filter((id): id is string => id !== null);
-  // Two lookups, each on its own index (an OR of the two would read the whole table).
-  const found = new Map<string, string>();
-  for (const match of [
-    ids.length ? sql`r.id in (select value::bigint from json_array_elements_text(${JSON.stringify(ids)}::json))` : null,
-    requestIds.length ? sql`r.request_id in (select value from json_array_elements_text(${JSON.stringify(requestIds)}::json))` : null,
-  ]) {
-    if (!match) continue;
-    const rows = await executeRows<{ id: unknown; mailingId: string }>(
-      db,
-      sql`select r.id, r.mailing_id as "mailingId" from ${mailingRecipients} r where ${match} and r.state = 'in_doubt'`,
-    );
-    for (const row of rows) found.set(String(row.id), row.mailingId);
-  }
-  const perMailing = new Map<string, number>();
-  for (const mailingId of found.values()) perMailing.set(mailingId, (perMailing.get(mailingId) ?? 0) + 1);
-  return [...perMailing].sort(([a], [b]) => a.localeCompare(b)).map(([mailingId, recipients]) => ({ mailingId, recipients }));
+  if (ids.length === 0 && requestIds.length === 0) return null;
+  return sql`select n.id from ${mailingRecipients} n
+             where n.id in (select value::bigint from json_array_elements_text(${JSON.stringify(ids)}::json))
+             union
+             select n.id from ${mailingRecipients} n
+             where n.request_id in (select value from json_array_elements_text(${JSON.stringify(requestIds)}::json))`;
+}
+
+/** Per mailing, how many of `rows` are in doubt, in mailing order. */
+async function inDoubtPerMailing(db: Queryable, rows: SQL): Promise<InDoubtPerMailing> {
+  const counts = await executeRows<{ mailingId: string; recipients: number }>(
+    db,
+    sql`with named as (${rows})
+        select mailing_id as "mailingId", count(*)::int as recipients from named
+        where state = 'in_doubt' group by mailing_id order by mailing_id`,
+  );
+  return counts.map((row) => ({ mailingId: row.mailingId, recipients: Number(row.recipients) }));
 }
 
 /**
- * Locks the recipients these activity statuses name, in id order. Two webhook deliveries naming the
- * same recipients then queue one behind the other instead of each locking in its own order and
- * deadlocking (the UPDATE … FROM locks rows in whatever order its join yields them).
+ * The mailings with recipients in doubt that these activity statuses name, and how many of them:
+ * applying the statuses will make those recipients accepted, so the mailings' final status and feed
+ * follow. Read before applying, so that those mailings can be locked first.
  */
-export async function lockRecipientsNamedByActivity(db: Queryable, q: { byId: ActivityStatusRow[]; byRequestId: ActivityStatusRow[] }): Promise<void> {
-  const ids = q.byId.map((row) => row.id).filter((id): id is number => id !== null);
-  const requestIds = q.byRequestId.map((row) => row.requestId).filter((id): id is string => id !== null);
-  if (ids.length === 0 && requestIds.length === 0) return;
-  await db.execute(sql`select r.id from ${mailingRecipients} r
-    where r.id in (select r2.id from ${mailingRecipients} r2
-                   where r2.id in (select value::bigint from json_array_elements_text(${JSON.stringify(ids)}::json))
-                   union
-                   select r3.id from ${mailingRecipients} r3
-                   where r3.request_id in (select value from json_array_elements_text(${JSON.stringify(requestIds)}::json)))
-    order by r.id
-    for update of r`);
+export async function inDoubtNamedByActivity(db: Queryable, q: NamedByActivity): Promise<InDoubtPerMailing> {
+  const named = namedRecipientIds(q);
+  if (!named) return [];
+  return inDoubtPerMailing(db, sql`select r.mailing_id, r.state from ${mailingRecipients} r where r.id in (${named})`);
+}
+
+/**
+ * Locks the recipients these activity statuses name, in id order, and says again which of them are
+ * in doubt, as they are under the lock (a resend or reconcile may have committed since the read
+ * above). Two webhook deliveries naming the same recipients then queue one behind the other instead
+ * of each locking in its own order and deadlocking (the UPDATE … FROM locks rows in whatever order
+ * its join yields them).
+ */
+export async function lockRecipientsNamedByActivity(db: Queryable, q: NamedByActivity): Promise<InDoubtPerMailing> {
+  const named = namedRecipientIds(q);
+  if (!named) return [];
+  return inDoubtPerMailing(
+    db,
+    sql`select r.mailing_id, r.state from ${mailingRecipients} r where r.id in (${named}) order by r.id for update of r`,
+  );
 }
 
 const activityPayload = (rows: ActivityStatusRow[]) =>

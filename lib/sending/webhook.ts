@@ -87,10 +87,10 @@ export async function applyActivityWebhook(db: Db, events: unknown[], now: Date)
     // Mailing rows are locked first, as every other writer of a mailing does, so none deadlocks.
     const candidates = await inDoubtNamedByActivity(tx, statuses);
     for (const { mailingId } of candidates) await lockMailing(tx, { id: mailingId });
-    // Read again under the locks: a resend or reconcile that committed in between has changed them.
+    // The recipients are then locked in id order, and read again under the lock: a resend or
+    // reconcile that committed in between has changed them. Only the mailings locked above follow.
     const locked = new Set(candidates.map((c) => c.mailingId));
-    const resolving = candidates.length ? (await inDoubtNamedByActivity(tx, statuses)).filter((r) => locked.has(r.mailingId)) : [];
-    await lockRecipientsNamedByActivity(tx, statuses);
+    const resolving = (await lockRecipientsNamedByActivity(tx, statuses)).filter((r) => locked.has(r.mailingId));
     const changed = await applyActivityStatuses(tx, statuses);
     for (const { mailingId, recipients } of resolving) {
       await refreshFinalStatus(tx, mailingId);
