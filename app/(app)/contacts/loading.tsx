@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-
-const bar = "animate-pulse rounded bg-gray-200";
+import { LoadingPage, SKELETON_BAR as bar } from "@/components/shell/loading-page";
 
 /**
  * The contacts section's shape while a page of it is read (the table's rows and count, a contact,
@@ -9,13 +8,7 @@ const bar = "animate-pulse rounded bg-gray-200";
 export default async function ContactsLoading() {
   const t = await getTranslations();
   return (
-    <div className="space-y-4" aria-busy="true" data-testid="contacts-loading">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("contacts.title")}</h1>
-        <p className="text-sm text-gray-600" role="status">
-          {t("common.loading")}
-        </p>
-      </div>
+    <LoadingPage title={t("contacts.title")} status={t("common.loading")} testId="contacts-loading">
       <div className="flex gap-4 border-b border-gray-200 pb-2" aria-hidden>
         {[0, 1, 2].map((i) => (
           <div key={i} className={`${bar} h-5 w-20`} />
@@ -37,6 +30,6 @@ export default async function ContactsLoading() {
           </div>
         </div>
       </div>
-    </div>
+    </LoadingPage>
   );
 }

@@ -1,18 +1,11 @@
 import { getTranslations } from "next-intl/server";
-
-const bar = "animate-pulse rounded bg-gray-200";
+import { LoadingPage, SKELETON_BAR as bar } from "@/components/shell/loading-page";
 
 /** The dashboard's shape while its figures are counted: the layout does not jump when they arrive. */
 export default async function DashboardsLoading() {
   const t = await getTranslations("dashboards");
   return (
-    <div className="space-y-6" aria-busy="true" data-testid="dashboard-loading">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-sm text-gray-600" role="status">
-          {t("loading")}
-        </p>
-      </div>
+    <LoadingPage title={t("title")} status={t("loading")} testId="dashboard-loading" className="space-y-6">
       <div className={`${bar} h-24 w-full`} />
       {[0, 1].map((section) => (
         <div key={section} className="space-y-4" aria-hidden>
@@ -30,6 +23,6 @@ export default async function DashboardsLoading() {
           </div>
         </div>
       ))}
-    </div>
+    </LoadingPage>
   );
 }

@@ -1,18 +1,11 @@
 import { getTranslations } from "next-intl/server";
-
-const bar = "animate-pulse rounded bg-gray-200";
+import { LoadingPage, SKELETON_BAR as bar } from "@/components/shell/loading-page";
 
 /** The messages list's shape while it is read: search, then the table, where they will be. */
 export default async function MessagesLoading() {
   const t = await getTranslations();
   return (
-    <div className="space-y-4" aria-busy="true" data-testid="messages-loading">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("messages.title")}</h1>
-        <p className="text-sm text-gray-600" role="status">
-          {t("common.loading")}
-        </p>
-      </div>
+    <LoadingPage title={t("messages.title")} status={t("common.loading")} testId="messages-loading">
       <div className="flex flex-wrap gap-2" aria-hidden>
         <div className={`${bar} h-9 w-64`} />
         <div className={`${bar} h-9 w-32`} />
@@ -23,6 +16,6 @@ export default async function MessagesLoading() {
           <div key={i} className={`${bar} h-5 w-full`} />
         ))}
       </div>
-    </div>
+    </LoadingPage>
   );
 }

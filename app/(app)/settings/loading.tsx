@@ -1,18 +1,11 @@
 import { getTranslations } from "next-intl/server";
-
-const bar = "animate-pulse rounded bg-gray-200";
+import { LoadingPage, SKELETON_BAR as bar } from "@/components/shell/loading-page";
 
 /** The settings' shape while they are read: two cards of fields, where the forms will be. */
 export default async function SettingsLoading() {
   const t = await getTranslations();
   return (
-    <div className="max-w-3xl space-y-6" aria-busy="true" data-testid="settings-loading">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
-        <p className="text-sm text-gray-600" role="status">
-          {t("common.loading")}
-        </p>
-      </div>
+    <LoadingPage title={t("settings.title")} status={t("common.loading")} testId="settings-loading" className="max-w-3xl space-y-6">
       {[3, 2].map((fields, section) => (
         <div key={section} className="card space-y-4" aria-hidden>
           <div className={`${bar} h-6 w-56`} />
@@ -24,6 +17,6 @@ export default async function SettingsLoading() {
           ))}
         </div>
       ))}
-    </div>
+    </LoadingPage>
   );
 }
