@@ -2,7 +2,7 @@
 import { startTransition, useActionState, useEffect, useId, useState } from "react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { ActionError, FieldErrorText } from "@/components/form/action-feedback";
+import { ActionError, FieldErrorText, fieldErrorAria } from "@/components/form/action-feedback";
 import type { Selection } from "@/components/data-table/data-table";
 import { ImportResultText } from "@/components/mailings/import-result";
 import { addToGroupAction, addViewToGroupAction, removeFromGroupAction } from "@/app/(app)/contacts/actions";
@@ -48,8 +48,7 @@ export function SelectionActions({ selection, groups, currentGroup }: { selectio
           value={target}
           onChange={(e) => setTarget(e.target.value)}
           className="rounded border border-gray-300 bg-white px-2 py-1 text-sm"
-          aria-invalid={fe?.groupId ? true : undefined}
-          aria-describedby={fe?.groupId ? `${id}-group` : undefined}
+          {...fieldErrorAria(fe?.groupId, `${id}-group`)}
           data-testid="selection-group"
         >
           {groups.map((g) => (
@@ -69,8 +68,7 @@ export function SelectionActions({ selection, groups, currentGroup }: { selectio
             value={newName}
             onChange={(e) => setNewName(e.target.value)}
             className="rounded border border-gray-300 px-2 py-1 text-sm"
-            aria-invalid={fe?.newGroupName ? true : undefined}
-            aria-describedby={fe?.newGroupName ? `${id}-name` : undefined}
+            {...fieldErrorAria(fe?.newGroupName, `${id}-name`)}
             data-testid="selection-new-group"
           />
           <FieldErrorText errors={fe?.newGroupName} id={`${id}-name`} />
@@ -147,8 +145,7 @@ export function AddViewToGroup({ groups, exclude, viewQuery }: { groups: GroupOp
                 value={groupId}
                 onChange={(e) => setGroupId(e.target.value)}
                 className="field-input"
-                aria-invalid={fe?.groupId ? true : undefined}
-                aria-describedby={fe?.groupId ? `${id}-group` : undefined}
+                {...fieldErrorAria(fe?.groupId, `${id}-group`)}
               >
                 {choices.map((g) => (
                   <option key={g.id} value={g.id}>
@@ -256,8 +253,7 @@ function MailingTargetForm({ payload }: { payload: { contactIds: string[] } | { 
               value={chosen?.id ?? ""}
               onChange={(e) => setMailingId(e.target.value)}
               className="field-input"
-              aria-invalid={fe?.mailingId ? true : undefined}
-              aria-describedby={fe?.mailingId ? `${id}-mailing` : undefined}
+              {...fieldErrorAria(fe?.mailingId, `${id}-mailing`)}
               data-testid="mailing-target-select"
             >
               {drafts.map((d) => (

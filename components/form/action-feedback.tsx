@@ -29,6 +29,11 @@ export function ActionSuccess({ state, children, testId = "form-success" }: { st
   );
 }
 
+/** What ties a field to its FieldErrorText (rendered with `errorId`) while the field has errors. */
+export function fieldErrorAria(errors: FieldError[] | undefined, errorId: string) {
+  return errors?.length ? { "aria-invalid": true, "aria-describedby": errorId } : {};
+}
+
 export function FieldErrorText({ errors, id }: { errors?: FieldError[]; id?: string }) {
   const t = useTranslations("validation");
   if (!errors?.length) return null;

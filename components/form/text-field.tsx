@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 import type { FieldError } from "@/lib/server/form";
-import { FieldErrorText } from "./action-feedback";
+import { FieldErrorText, fieldErrorAria } from "./action-feedback";
 
 export function TextField({
   label,
@@ -20,8 +20,8 @@ export function TextField({
         id={id}
         name={name}
         className="field-input"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-err` : hint ? `${id}-hint` : undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...fieldErrorAria(errors, `${id}-err`)}
         {...input}
       />
       {hint && !errors?.length ? (
