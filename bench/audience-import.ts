@@ -36,8 +36,8 @@ const result = await withBenchDatabase(async ({ db }) => {
     timings.push(performance.now() - started);
     const floorStarted = performance.now();
     await db.execute(sql`
-      insert into bench_floor (mailing_id, contact_id, full_name, email, phone, language, locator, state)
-      select ${mailing.id}::uuid, contacts.id, contacts.full_name, contacts.email, contacts.mobile_phone, contacts.language, contacts.email, 'pending'
+      insert into bench_floor (id, mailing_id, contact_id, full_name, email, phone, language, locator, state)
+      select ${i * 1_000_000}::bigint + row_number() over (), ${mailing.id}::uuid, contacts.id, contacts.full_name, contacts.email, contacts.mobile_phone, contacts.language, contacts.email, 'pending'
       from contacts where ${groupCondition}`);
     floors.push(performance.now() - floorStarted);
   }

@@ -65,8 +65,8 @@ async function seed(sql: postgres.Sql) {
   for (const i of indexes) await sql.unsafe(`drop index "${i.name}"`);
   // Recipient g goes to mailing n = 1 + floor(10,000 * random()^2): low numbers get big audiences.
   await sql.unsafe(`
-    insert into mailing_recipients (mailing_id, full_name, email, phone, locator, state, esputnik_status, delivered, failed, done, request_id)
-    select s.id, 'Recipient ' || r.g, 'r' || r.g || '@bench.test', '+38067' || lpad(r.g::text, 7, '0'),
+    insert into mailing_recipients (id, mailing_id, full_name, email, phone, locator, state, esputnik_status, delivered, failed, done, request_id)
+    select m.recipient_id_from + row_number() over (partition by s.id order by r.g), s.id, 'Recipient ' || r.g, 'r' || r.g || '@bench.test', '+38067' || lpad(r.g::text, 7, '0'),
       'r' || r.g,
       x.state::recipient_state,
       x.status,
@@ -76,6 +76,7 @@ async function seed(sql: postgres.Sql) {
       case when x.state in ('accepted', 'in_doubt') then 'req-' || r.g end
     from (select g, 1 + floor(${MAILINGS} * power(random(), 2))::int as n, random() as p from generate_series(1, ${RECIPIENTS}) g offset 0) r
     join bench_mailing_seq s on s.n = r.n
+    join mailings m on m.id = s.id
     cross join lateral (
       select
         case
@@ -94,6 +95,8 @@ async function seed(sql: postgres.Sql) {
              when r.p < 0.10 then 'IN_QUEUE' when r.p < 0.18 then 'UNDELIVERED'
              when r.p < 0.60 then 'DELIVERED' when r.p < 0.85 then 'READ' else 'CLICKED' end as status
     ) x;
+    update mailings m set recipient_ids_used = n.last - m.recipient_id_from
+    from (select mailing_id, max(id) as last from mailing_recipients group by mailing_id) n where n.mailing_id = m.id;
     drop table bench_mailing_seq;
   `);
   await Promise.all(indexes.map((i) => sql.unsafe(i.def)));

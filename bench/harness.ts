@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import { migrateDatabase, openDatabase, type DatabaseHandle } from "@/db/connect";
 import { esputnikMessages, mailings, users } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { takeRecipientIds } from "../db/queries/recipient-ids";
 
 export const log = (msg: string) => process.stderr.write(`${msg}\n`);
 export const SIM_KEY = "demo-esputnik-key";
@@ -90,8 +91,9 @@ export async function seedEmailMailing(db: Db, { recipients, tag }: { recipients
     .insert(mailings)
     .values({ name: `Bench ${tag}`, esputnikGroup: `Bench ${tag}`, messageId: message!.id, channel: "email" })
     .returning({ id: mailings.id });
-  await db.execute(sql`insert into mailing_recipients (mailing_id, full_name, email, locator)
-    select ${mailing!.id}::uuid, 'Recipient ' || g, 'r' || g || '.' || ${tag} || '@bench.example.com', 'r' || g || '.' || ${tag} || '@bench.example.com'
+  const first = await takeRecipientIds(db, { mailingId: mailing!.id, count: recipients });
+  await db.execute(sql`insert into mailing_recipients (id, mailing_id, full_name, email, locator)
+    select ${first - 1}::bigint + g, ${mailing!.id}::uuid, 'Recipient ' || g, 'r' || g || '.' || ${tag} || '@bench.example.com', 'r' || g || '.' || ${tag} || '@bench.example.com'
     from generate_series(1, ${recipients}) g`);
   await db.execute(sql`analyze mailing_recipients`);
   return { mailingId: mailing!.id, actorId: user!.id };

@@ -15,11 +15,11 @@ export function testBackend(): "pglite" | "postgres" {
   return b;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase({ migrate = true }: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const backend = testBackend();
   if (backend === "pglite") {
     const handle = await openDatabase({ inMemory: true });
-    await migrateDatabase(handle);
+    if (migrate) await migrateDatabase(handle);
     return Object.assign(handle, { backend, destroy: () => handle.close() });
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -31,7 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString(), poolSize: 5 });
-  await migrateDatabase(handle);
+  if (migrate) await migrateDatabase(handle);
   return Object.assign(handle, {
     backend,
     destroy: async () => {

@@ -3,6 +3,7 @@ import type { Queryable } from "../types";
 import { contacts, mailingRecipients, mailings, type Channel, type MailingStatus } from "../schema";
 import { executeRows } from "../execute";
 import { containsPattern } from "@/lib/contacts/like-pattern";
+import { lastTakenRecipientId, recipientsOfMailing, takeRecipientIds } from "./recipient-ids";
 
 /**
  * Adds contacts to a mailing's audience in ONE set-based statement, whatever their number:
@@ -18,10 +19,11 @@ import { containsPattern } from "@/lib/contacts/like-pattern";
  * import — and into an empty audience (the usual first import) with nothing else to check.
  *
  * Callers hold the mailing's row lock (lockDraft), and every recipient row is written here, so no
- * other import runs between the check and the insert. The address is also enforced by the unique
- * index on (mailing, locator): nobody is sent to twice, whatever happens. The contact is enforced
- * by the lock alone — its unique index cost a quarter of a large import (`npm run
- * bench:audience-costs`), and nothing else looks recipients up by contact.
+ * other import runs between the check and the insert: the lock is what adds a contact and an
+ * address once. Unique indexes on (mailing, contact) and (mailing, address) did the same at half
+ * the cost of a large import (`npm run bench:audience-costs`). That nobody is sent to twice is
+ * still enforced by the database, where sending happens: the send engine's claim takes each
+ * address in mailing_send_addresses (db/queries/sending.ts claimRecipients).
  */
 export async function insertAudience(
   db: Queryable,
@@ -36,14 +38,16 @@ export async function insertAudience(
       : sql`case when ${c.mobilePhone} is null then 'no_phone' when ${c.doNotUseSms} then 'do_not_sms' end`;
   const [audience] = await executeRows<{ nonEmpty: boolean }>(
     db,
-    sql`select exists (select 1 from ${r} where ${r.mailingId} = ${mailingId}::uuid) as "nonEmpty"`,
+    sql`select exists (select 1 from ${r} where ${recipientsOfMailing(mailingId)}) as "nonEmpty"`,
   );
   const nonEmpty = Boolean(audience?.nonEmpty);
   const source = sql`select ${c.id} as contact_id, ${c.fullName} as full_name, ${c.email} as email, ${c.mobilePhone} as phone,
                            ${c.language} as language, ${locator} as locator, ${reason} as reason
                     from ${c} where ${contactsWhere}`;
-  const insert = (from: SQL) => sql`insert into ${r} (mailing_id, contact_id, full_name, email, phone, language, locator, state, exclusion_reason)
-    select ${mailingId}::uuid, contact_id, full_name, email, phone, language, locator,
+  // Ids continue the mailing's block (db/schema/mailings.ts RECIPIENT_ID_BLOCK) in the order rows
+  // are inserted; takeRecipientIds records them below, under the same lock.
+  const insert = (from: SQL) => sql`insert into ${r} (id, mailing_id, contact_id, full_name, email, phone, language, locator, state, exclusion_reason)
+    select ${lastTakenRecipientId(mailingId)} + row_number() over (), ${mailingId}::uuid, contact_id, full_name, email, phone, language, locator,
            (case when reason is null then 'pending' else 'excluded' end)::recipient_state, reason::exclusion_reason
     from ${from}
     returning state`;
@@ -53,7 +57,7 @@ export async function insertAudience(
   // what is inserted (the rest are duplicates), which holds them in a CTE.
   const statement = nonEmpty
     ? sql`with source as (${source}),
-            present as (select ${r.contactId} as contact_id, ${r.locator} as locator from ${r} where ${r.mailingId} = ${mailingId}::uuid),
+            present as (select ${r.contactId} as contact_id, ${r.locator} as locator from ${r} where ${recipientsOfMailing(mailingId)}),
             inserted as (${insert(sql`source
               where not exists (select 1 from present where present.contact_id = source.contact_id)
                 and not exists (select 1 from present where present.locator = source.locator)`)})
@@ -67,9 +71,15 @@ export async function insertAudience(
   // scan of the contacts, linear, where a handful of members could have been looked up one by one.
   // Only imports into an audience that already has rows pay it.
   if (nonEmpty) await db.execute(sql`set local enable_nestloop = off`);
+  // The statement trigger's transition table (mailing_recipient_tallies) and the counted rows hold
+  // every inserted row: with the default 4 MB they spill to temporary files from about 25,000 rows.
+  await db.execute(sql`set local work_mem = '64MB'`);
   const [row] = await executeRows<{ matched: number; added: number; excluded: number }>(db, statement);
+  await db.execute(sql`set local work_mem to default`);
   if (nonEmpty) await db.execute(sql`set local enable_nestloop to default`);
-  return { matched: Number(row?.matched ?? 0), added: Number(row?.added ?? 0), excluded: Number(row?.excluded ?? 0) };
+  const result = { matched: Number(row?.matched ?? 0), added: Number(row?.added ?? 0), excluded: Number(row?.excluded ?? 0) };
+  if (result.added + result.excluded > 0) await takeRecipientIds(db, { mailingId, count: result.added + result.excluded });
+  return result;
 }
 
 export type AudienceTarget = { id: string; name: string; channel: Channel };

@@ -18,6 +18,7 @@ import { audienceTally, countResponsesOfMailings, countTallied, countTalliedExcl
 import { containsPattern } from "@/lib/contacts/like-pattern";
 import { addDays, type Day } from "@/lib/dashboards/period";
 import { kyivDayStart } from "./dashboard";
+import { recipientsOfMailing } from "./recipient-ids";
 
 
 /** Recipients that count as the mailing's audience ("Кількість контактів"): everyone not excluded. */
@@ -147,7 +148,7 @@ export async function updateMailingRow(db: Queryable, { id, patch }: { id: strin
 
 /** Deletes a mailing with its recipients and their counts (the recipients have no cascading key: see the schema). */
 export async function deleteMailingRow(tx: Tx, { id }: { id: string }): Promise<void> {
-  await tx.delete(mailingRecipients).where(eq(mailingRecipients.mailingId, id));
+  await tx.delete(mailingRecipients).where(recipientsOfMailing(id));
   await deleteTallies(tx, { mailingId: id });
   await tx.delete(mailings).where(eq(mailings.id, id));
 }
@@ -170,7 +171,7 @@ export async function listRecipients(
   db: Queryable,
   q: { mailingId: string; responses?: Response[]; search?: string; page: number; pageSize: number },
 ): Promise<{ rows: RecipientRow[]; total: number }> {
-  const c: SQL[] = [eq(mailingRecipients.mailingId, q.mailingId)];
+  const c: SQL[] = [recipientsOfMailing(q.mailingId)];
   if (q.responses?.length) c.push(responseIn(q.responses));
   const s = q.search?.trim();
   if (s) {
@@ -225,8 +226,8 @@ export async function deleteRecipients(
 ): Promise<number> {
   const where =
     ids === "all"
-      ? eq(mailingRecipients.mailingId, mailingId)
-      : and(eq(mailingRecipients.mailingId, mailingId), inArray(mailingRecipients.id, ids));
+      ? recipientsOfMailing(mailingId)
+      : and(recipientsOfMailing(mailingId), inArray(mailingRecipients.id, ids));
   // Counted in the database: "all" may be a million rows, whose ids the caller does not need.
   const [row] = await executeRows<{ removed: number }>(
     db,

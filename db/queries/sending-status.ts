@@ -8,6 +8,7 @@ import { executeRows } from "../execute";
 import type { Queryable } from "../types";
 import { mailingRecipients, mailings } from "../schema";
 import { countTallied } from "./tallies";
+import { recipientsOfMailing } from "./recipient-ids";
 
 export type StatusRow = { id: number; status: string; rank: number; delivered: boolean; failed: boolean; done: boolean };
 
@@ -21,7 +22,7 @@ export async function readAcceptedPage(
     .from(mailingRecipients)
     .where(
       and(
-        eq(mailingRecipients.mailingId, q.mailingId),
+        recipientsOfMailing(q.mailingId),
         eq(mailingRecipients.state, "accepted"),
         gt(mailingRecipients.id, q.afterId),
         isNotNull(mailingRecipients.requestId),

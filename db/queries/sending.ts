@@ -7,8 +7,9 @@
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { executeRows } from "../execute";
 import type { Queryable, Tx } from "../types";
-import { mailingRecipients, mailings, sendBatches, type RecipientState } from "../schema";
+import { mailingRecipients, mailingSendAddresses, mailings, sendBatches, type RecipientState } from "../schema";
 import { countTallied } from "./tallies";
+import { recipientsOfMailing } from "./recipient-ids";
 
 /** Ids as one bigint[] parameter (a thousand of them would otherwise be a thousand parameters). */
 const pgBigintArray = (ids: number[]) => sql`${`{${ids.join(",")}}`}::bigint[]`;
@@ -84,7 +85,7 @@ export async function recoverStaleBatches(tx: Tx, { mailingId }: { mailingId: st
   const leftovers = await tx
     .update(mailingRecipients)
     .set({ state: deliveredOrInDoubt() })
-    .where(and(eq(mailingRecipients.mailingId, mailingId), eq(mailingRecipients.state, "sending")))
+    .where(and(recipientsOfMailing(mailingId), eq(mailingRecipients.state, "sending")))
     .returning({ state: mailingRecipients.state });
   return { released, inDoubt: leftovers.filter((r) => r.state === "in_doubt").length };
 }
@@ -102,7 +103,7 @@ export async function releaseClaimedBatches(tx: Tx, { mailingId, error }: { mail
     .set({ state: "pending", batchId: null })
     .where(
       and(
-        eq(mailingRecipients.mailingId, mailingId),
+        recipientsOfMailing(mailingId),
         eq(mailingRecipients.state, "sending"),
         inArray(
           mailingRecipients.batchId,
@@ -129,7 +130,7 @@ export async function listInDoubt(db: Queryable, { mailingId, limit }: { mailing
   const rows = await db
     .select({ id: mailingRecipients.id })
     .from(mailingRecipients)
-    .where(and(eq(mailingRecipients.mailingId, mailingId), eq(mailingRecipients.state, "in_doubt")))
+    .where(and(recipientsOfMailing(mailingId), eq(mailingRecipients.state, "in_doubt")))
     .orderBy(asc(mailingRecipients.id))
     .limit(limit);
   const [first] = await db
@@ -144,7 +145,7 @@ export async function requeueInDoubt(tx: Tx, { mailingId }: { mailingId: string 
   const rows = await tx
     .update(mailingRecipients)
     .set({ state: "pending", batchId: null })
-    .where(and(eq(mailingRecipients.mailingId, mailingId), eq(mailingRecipients.state, "in_doubt")))
+    .where(and(recipientsOfMailing(mailingId), eq(mailingRecipients.state, "in_doubt")))
     .returning({ id: mailingRecipients.id });
   return rows.length;
 }
@@ -173,7 +174,7 @@ export async function nextBatchBoundaries(db: Queryable, q: { mailingId: string;
     db,
     sql`with next as (
           select id from ${mailingRecipients}
-          where mailing_id = ${q.mailingId} and state = 'pending' and id > ${q.afterId}
+          where ${recipientsOfMailing(q.mailingId)} and state = 'pending' and id > ${q.afterId}
           order by id limit ${q.count * q.batches}
         ), numbered as (
           select id, row_number() over (order by id) as rn, count(*) over () as total from next
@@ -187,6 +188,13 @@ export async function nextBatchBoundaries(db: Queryable, q: { mailingId: string;
  * Claims the pending recipients of an id range (at most `limit`) into a new batch (state
  * "claimed"): one statement, so one round trip and one atomic commit. Only while the mailing is
  * sending and the caller holds its lease. SKIP LOCKED: a claim never waits for another's rows.
+ *
+ * Each claimed recipient takes its address in mailing_send_addresses, whose primary key is what
+ * guarantees that the mailing never sends to one address twice. A recipient whose address another
+ * recipient of the mailing already took is excluded (`duplicate_address`) instead of claimed. The
+ * import adds each address once, so that never happens unless something else wrote the rows; a
+ * recipient claimed again (its batch released before it left, or an in-doubt one resent) finds
+ * its address taken by itself and goes on.
  * Returns null when the caller may not claim, [] when nothing in the range is pending any more.
  */
 export async function claimRecipients(
@@ -199,15 +207,24 @@ export async function claimRecipients(
           select 1 from ${mailings}
           where ${mailings.id} = ${q.mailingId} and ${mailings.status} = 'sending' and ${mailings.sendLeaseOwner} = ${q.leaseOwner}
         ), picked as (
-          select id from ${mailingRecipients}
-          where mailing_id = ${q.mailingId} and state = 'pending' and id > ${q.afterId} and id <= ${q.upToId}
+          select id, locator from ${mailingRecipients}
+          where ${recipientsOfMailing(q.mailingId)} and state = 'pending' and id > ${q.afterId} and id <= ${q.upToId}
             and exists (select 1 from allowed)
           order by id limit ${q.limit}
           for update skip locked
+        ), owners as (
+          insert into ${mailingSendAddresses} as taken (mailing_id, locator, recipient_id)
+          select distinct on (locator) ${q.mailingId}::uuid, locator, id from picked order by locator, id
+          on conflict (mailing_id, locator) do update set recipient_id = excluded.recipient_id
+            where taken.recipient_id = excluded.recipient_id
+          returning recipient_id as id
         ), claimed as (
           update ${mailingRecipients} as r set state = 'sending', batch_id = ${q.batchId}
-          from picked where r.id = picked.id
+          from owners where r.id = owners.id
           returning r.id, r.locator, r.full_name as "fullName", r.email, r.phone, r.language
+        ), duplicates as (
+          update ${mailingRecipients} as r set state = 'excluded', exclusion_reason = 'duplicate_address'
+          from picked where r.id = picked.id and picked.id not in (select id from owners)
         ), batch as (
           insert into ${sendBatches} (id, mailing_id, kind, state, size, worker)
           select ${q.batchId}, ${q.mailingId}, 'smartsend', 'claimed', count(*), ${q.worker} from claimed having count(*) > 0
@@ -338,7 +355,7 @@ export async function readUploadChunk(db: Queryable, q: { mailingId: string; aft
       language: mailingRecipients.language,
     })
     .from(mailingRecipients)
-    .where(and(eq(mailingRecipients.mailingId, q.mailingId), ne(mailingRecipients.state, "excluded"), gt(mailingRecipients.id, q.afterId)))
+    .where(and(recipientsOfMailing(q.mailingId), ne(mailingRecipients.state, "excluded"), gt(mailingRecipients.id, q.afterId)))
     .orderBy(asc(mailingRecipients.id))
     .limit(q.limit);
 }

@@ -6,6 +6,7 @@ import { executeRows } from "../execute";
 import { mailingRecipientTallies, mailings } from "../schema";
 import { compactTallies, countTallied, countTalliedExclusions, findTalliesToCompact, readTallyGroups } from "./tallies";
 import { deleteMailingRow } from "./mailings";
+import { takeRecipientIds } from "./recipient-ids";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -26,9 +27,10 @@ describe(`recipient tallies (${process.env.TEST_DB})`, () => {
     const a = await newMailing("tally A");
     const b = await newMailing("tally B");
     for (const m of [a, b]) {
+      const first = await takeRecipientIds(t.db, { mailingId: m, count: 100 });
       await t.db.execute(sql`
-        insert into mailing_recipients (mailing_id, locator, state, exclusion_reason)
-        select ${m}::uuid, 'r' || g || '@x.test', (case when g % 5 = 0 then 'excluded' else 'pending' end)::recipient_state,
+        insert into mailing_recipients (id, mailing_id, locator, state, exclusion_reason)
+        select ${first - 1}::bigint + g, ${m}::uuid, 'r' || g || '@x.test', (case when g % 5 = 0 then 'excluded' else 'pending' end)::recipient_state,
                (case when g % 10 = 0 then 'no_email' when g % 5 = 0 then 'do_not_email' end)::exclusion_reason
         from generate_series(1, 100) g`);
     }
@@ -61,14 +63,16 @@ describe(`recipient tallies (${process.env.TEST_DB})`, () => {
   it("compaction folds the deltas into one row per combination and keeps every count", async () => {
     const m = await newMailing("tally compact");
     for (let i = 0; i < 30; i++) {
-      await t.db.execute(sql`insert into mailing_recipients (mailing_id, locator) values (${m}::uuid, ${`c${i}@x.test`})`);
+      const id = await takeRecipientIds(t.db, { mailingId: m, count: 1 });
+      await t.db.execute(sql`insert into mailing_recipients (id, mailing_id, locator) values (${id}, ${m}::uuid, ${`c${i}@x.test`})`);
     }
     await t.db.execute(sql`update mailing_recipients set state = 'accepted' where mailing_id = ${m} and id % 2 = 0`);
     expect(await tallyRows(m)).toBeGreaterThan(30);
     expect(await findTalliesToCompact(t.db, { minRows: 30, limit: 10 })).toContain(m);
     // Two at once, and a write in between: nothing is counted twice or lost.
     await Promise.all([compactTallies(t.db, { mailingIds: [m] }), compactTallies(t.db, { mailingIds: [m] })]);
-    await t.db.execute(sql`insert into mailing_recipients (mailing_id, locator) values (${m}::uuid, 'late@x.test')`);
+    const late = await takeRecipientIds(t.db, { mailingId: m, count: 1 });
+    await t.db.execute(sql`insert into mailing_recipients (id, mailing_id, locator) values (${late}, ${m}::uuid, 'late@x.test')`);
     await compactTallies(t.db, { mailingIds: [m] });
     expect(await tallyRows(m)).toBe(2);
     expect(await countTallied(t.db, { mailingId: m })).toBe(31);
@@ -78,7 +82,8 @@ describe(`recipient tallies (${process.env.TEST_DB})`, () => {
 
   it("deleting a mailing deletes its recipients and their counts", async () => {
     const m = await newMailing("tally delete");
-    await t.db.execute(sql`insert into mailing_recipients (mailing_id, locator) select ${m}::uuid, 'd' || g || '@x.test' from generate_series(1, 5) g`);
+    const first = await takeRecipientIds(t.db, { mailingId: m, count: 5 });
+    await t.db.execute(sql`insert into mailing_recipients (id, mailing_id, locator) select ${first - 1}::bigint + g, ${m}::uuid, 'd' || g || '@x.test' from generate_series(1, 5) g`);
     await t.db.transaction((tx) => deleteMailingRow(tx, { id: m }));
     const left = await executeRows<{ n: unknown }>(t.db, sql`select (select count(*) from mailing_recipients where mailing_id = ${m}) + (select count(*) from mailing_recipient_tallies where mailing_id = ${m}) as n`);
     expect(Number(left[0]!.n)).toBe(0);

@@ -2,12 +2,15 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   customType,
   index,
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -48,6 +51,17 @@ export const mailingStatusEnum = pgEnum("mailing_status", [
   "cancelled",
 ]);
 export type MailingStatus = (typeof mailingStatusEnum.enumValues)[number];
+
+/**
+ * Recipient ids come in blocks, one per mailing: a mailing's recipients are numbered from its
+ * block's start, so the primary key alone serves both lookups by id (webhooks, settles) and the
+ * walk through one mailing in id order (send engine, audience table) — no second (mailing, id)
+ * index to write for every imported row, a sixth of a large import (`npm run bench:audience-costs`).
+ * 2^28 ids per mailing (268 million, counting removed rows) and 2^25 mailings keep every id below
+ * 2^53, a safe JavaScript integer.
+ */
+export const RECIPIENT_ID_BLOCK = 268_435_456;
+export const recipientIdBlocks = pgSequence("mailing_recipient_id_blocks", { startWith: 1 });
 
 export const mailings = pgTable(
   "mailings",
@@ -92,6 +106,13 @@ export const mailings = pgTable(
     sendErrorRuns: integer("send_error_runs").notNull().default(0),
     /** When the periodic status check is next due; null while there is nothing left to check. */
     nextStatusPollAt: timestamp("next_status_poll_at", { withTimezone: true }),
+    /** The mailing's block of recipient ids (RECIPIENT_ID_BLOCK): ids are ≥ from and < from + span. */
+    recipientIdFrom: bigint("recipient_id_from", { mode: "number" })
+      .notNull()
+      .default(sql`nextval('mailing_recipient_id_blocks') * 268435456`),
+    recipientIdSpan: bigint("recipient_id_span", { mode: "number" }).notNull().default(RECIPIENT_ID_BLOCK),
+    /** How many ids of the block are taken: the next recipient is from + used + 1. Never goes down. */
+    recipientIdsUsed: bigint("recipient_ids_used", { mode: "number" }).notNull().default(0),
   },
   (t) => [
     index("mailings_status_idx").on(t.status),
@@ -100,6 +121,8 @@ export const mailings = pgTable(
     index("mailings_sent_at_idx").on(t.sentAt),
     index("mailings_created_by_idx").on(t.createdBy),
     index("mailings_parent_idx").on(t.parentId),
+    uniqueIndex("mailings_recipient_id_from_uq").on(t.recipientIdFrom),
+    check("mailings_recipient_ids_fit", sql`${t.recipientIdsUsed} < ${t.recipientIdSpan}`),
   ],
 );
 export type Mailing = typeof mailings.$inferSelect;
@@ -114,14 +137,23 @@ export type Mailing = typeof mailings.$inferSelect;
 export const recipientStateEnum = pgEnum("recipient_state", ["pending", "excluded", "sending", "accepted", "rejected", "in_doubt"]);
 export type RecipientState = (typeof recipientStateEnum.enumValues)[number];
 
-export const exclusionReasonEnum = pgEnum("exclusion_reason", ["no_email", "no_phone", "do_not_email", "do_not_sms", "email_invalid"]);
+/**
+ * Why a recipient is kept out. `duplicate_address`: the send engine found the address already
+ * taken by another recipient of the mailing (mailingSendAddresses) — the import adds each address
+ * once, so this is a last line of defence, never expected.
+ */
+export const exclusionReasonEnum = pgEnum("exclusion_reason", ["no_email", "no_phone", "do_not_email", "do_not_sms", "email_invalid", "duplicate_address"]);
 export type ExclusionReason = (typeof exclusionReasonEnum.enumValues)[number];
 
 export const mailingRecipients = pgTable(
   "mailing_recipients",
   {
-    /** Also the `externalRequestId` sent to eSputnik: it ties eSputnik's records back to this row. */
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    /**
+     * Also the `externalRequestId` sent to eSputnik: it ties eSputnik's records back to this row.
+     * Taken from the mailing's block (mailings.recipient_id_from), by the import
+     * (db/queries/audience.ts insertAudience); recipientsOfMailing is the range.
+     */
+    id: bigint("id", { mode: "number" }).primaryKey(),
     /**
      * No foreign key, on purpose: its per-row check was a sixth of the cost of importing an
      * audience (one INSERT … SELECT of up to a million rows). Every insert runs in a transaction
@@ -154,19 +186,17 @@ export const mailingRecipients = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // The same address is added once per mailing, whichever contact it came from: nobody is sent
-    // to twice. The same contact is added once too, but that is checked by the import under the
-    // mailing's lock (db/queries/audience.ts insertAudience), not by an index of its own: a unique
-    // (mailing, contact) index cost a quarter of a large import, and nothing looks rows up by contact.
-    uniqueIndex("mailing_recipients_locator_uq").on(t.mailingId, t.locator),
+    // The same contact and the same address are added once per mailing: checked by the import under
+    // the mailing's lock (db/queries/audience.ts insertAudience), not by unique indexes, which cost
+    // half of a large import (`npm run bench:audience-costs`). That nobody is sent to twice is
+    // enforced where sending happens, by mailing_send_addresses' primary key.
     // Few indexes, each earning its keep: every recipient row is inserted once and written two or
     // three times by the send engine (claim, settle, statuses). A write that changes no indexed
     // column is a HOT update — no index entry at all — so neither the state, nor the batch, nor
     // the statuses are indexed: the engine walks a mailing's rows in id order (it claims them in
-    // that order), and counts come from mailing_recipient_tallies. The table keeps free room on
+    // that order) through the primary key, as a mailing's ids are one range, and counts come from mailing_recipient_tallies. The table keeps free room on
     // each page for those updates (fillfactor, migration 0012). The request id is indexed for the
     // webhooks that name only it; partial, it skips rows not yet sent (all of them, at import).
-    index("mailing_recipients_mailing_idx").on(t.mailingId, t.id),
     uniqueIndex("mailing_recipients_request_uq").on(t.requestId).where(sql`${t.requestId} is not null`),
   ],
 );
@@ -195,6 +225,26 @@ export const mailingRecipientTallies = pgTable(
     n: bigint("n", { mode: "number" }).notNull(),
   },
   (t) => [index("mailing_recipient_tallies_mailing_idx").on(t.mailingId)],
+);
+
+/**
+ * Every address a mailing has taken into a batch, and the recipient that took it: written by the
+ * claim (db/queries/sending.ts claimRecipients) in the statement that moves recipients to
+ * `sending`. The primary key is the database's guarantee that a mailing never sends to one address
+ * twice, whatever wrote its recipient rows: a second recipient with a taken address is excluded
+ * (`duplicate_address`) instead of claimed. Written at send time, batch by batch, it costs the
+ * import nothing.
+ */
+export const mailingSendAddresses = pgTable(
+  "mailing_send_addresses",
+  {
+    mailingId: uuid("mailing_id")
+      .notNull()
+      .references(() => mailings.id, { onDelete: "cascade" }),
+    locator: text("locator").notNull(),
+    recipientId: bigint("recipient_id", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mailingId, t.locator] })],
 );
 
 export const batchKindEnum = pgEnum("send_batch_kind", ["contacts_upload", "smartsend"]);

@@ -10,6 +10,7 @@ import type { Response } from "@/lib/mailings/responses";
 import { parseDashboardFilter } from "./filter";
 import { loadDashboard } from "./load";
 import { rateOf } from "./summary";
+import { takeRecipientIds } from "@/db/queries/recipient-ids";
 
 /**
  * A hand-built month (March 2026, Kyiv) whose every figure is known. Edge cases on purpose: a draft
@@ -57,7 +58,10 @@ async function mailing(
   const rows = Object.entries(recipients).flatMap(([response, n]) =>
     Array.from({ length: n }, (_, i) => ({ mailingId: row!.id, locator: `${key}-${response}-${i}`, ...ROW_FOR[response as Response] })),
   );
-  if (rows.length) await t.db.insert(mailingRecipients).values(rows);
+  if (rows.length) {
+    const first = await takeRecipientIds(t.db, { mailingId: row!.id, count: rows.length });
+    await t.db.insert(mailingRecipients).values(rows.map((r, i) => ({ ...r, id: first + i })));
+  }
 }
 
 beforeAll(async () => {

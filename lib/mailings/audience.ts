@@ -10,6 +10,7 @@ import { contactsSpecCondition, contactsViewCondition, type ContactsView } from 
 import { DomainError } from "@/lib/errors";
 import { EDITABLE_STATUSES, lockDraft, type MailingCtx } from "./mailings";
 import { RESPONSES, responseIn, type Response } from "./responses";
+import { recipientsOfMailing } from "@/db/queries/recipient-ids";
 
 /** Where new recipients come from: a group, an ad-hoc filter, picked contacts, or an earlier mailing's results. */
 export const audienceSource = z.discriminatedUnion("kind", [
@@ -39,7 +40,7 @@ async function contactsWhereOf(db: Queryable, source: ImportSource): Promise<SQL
       return (await contactsSpecCondition(db, { contactIds: source.contactIds })) ?? sql`false`;
     case "mailing":
       return sql`${contacts.id} in (select ${mailingRecipients.contactId} from ${mailingRecipients}
-                 where ${and(eq(mailingRecipients.mailingId, source.mailingId), isNotNull(mailingRecipients.contactId), responseIn(source.responses as Response[]))})`;
+                 where ${and(recipientsOfMailing(source.mailingId), isNotNull(mailingRecipients.contactId), responseIn(source.responses as Response[]))})`;
     case "view":
       return (await contactsViewCondition(db, source.view)) ?? sql`true`;
   }

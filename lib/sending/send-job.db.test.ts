@@ -96,6 +96,25 @@ describe(`send job (${process.env.TEST_DB})`, () => {
     expect(feed[2]!.data).toMatchObject({ status: "sent", accepted: 95, rejected: 0, inDoubt: 0 });
   });
 
+  it("sends to an address once even when two recipient rows of the mailing share it (written around the import)", async () => {
+    const ctx = testContext(t.db, client);
+    // Rows 10, 20 and 30 share one address: the import never writes that (it adds an address
+    // once), so they are inserted directly, as a bug or a hand-made fix could.
+    const { mailingId } = await seedMailing(t.db, { recipients: 30, locator: (i) => (i % 10 === 0 ? "shared@example.com" : `p${i}@example.com`) });
+    await requestSend(command(ctx), { mailingId });
+    await expect(runSendJob(ctx, { mailingId })).resolves.toEqual({ outcome: "finished", status: "sent" });
+    const states = await expectExactlyOnce(mailingId);
+    expect(states.accepted).toHaveLength(28);
+    expect(sim.control.ledger().acceptedRecipients).toBe(28);
+    const shared = await executeRows<{ state: string; reason: string | null }>(
+      t.db,
+      sql`select state, exclusion_reason as reason from mailing_recipients where mailing_id = ${mailingId}::uuid and locator = 'shared@example.com' order by id`,
+    );
+    // Whichever batch took the address first (batches are claimed in parallel) sent to it.
+    expect(shared.filter((r) => r.state === "accepted")).toHaveLength(1);
+    expect(shared.filter((r) => r.state === "excluded" && r.reason === "duplicate_address")).toHaveLength(2);
+  });
+
   it("refuses a second Send, and of two concurrent runs one does all the work", async () => {
     const ctx = testContext(t.db, client);
     const { mailingId } = await seedMailing(t.db, { recipients: 60 });

@@ -9,6 +9,7 @@ import type { Db } from "@/db/types";
 import { executeRows } from "@/db/execute";
 import { createEsputnikClient, type EsputnikClient, type EsputnikClientOptions } from "@/lib/esputnik/client";
 import { defaultSendingConfig, systemClock, type SendingConfig, type SendingContext, type SendingJobs, type SendingLogger } from "./context";
+import { recipientsOfMailing, takeRecipientIds } from "@/db/queries/recipient-ids";
 
 export const SIM_API_KEY = "demo-esputnik-key";
 /** Seeded in the simulator: 293 is an email message, 290 an SMS one (sender PROMO). */
@@ -117,8 +118,9 @@ export async function seedMailing(db: Db, options: SeedOptions): Promise<{ maili
   const mailingId = mailing!.id;
   await insertAudience(db, { mailingId, channel, count: options.recipients, locator: options.locator });
   if (options.excluded) {
-    await db.execute(sql`insert into mailing_recipients (mailing_id, full_name, state, exclusion_reason)
-      select ${mailingId}::uuid, 'Excluded ' || g, 'excluded', ${channel === "email" ? "no_email" : "no_phone"}::exclusion_reason
+    const first = await takeRecipientIds(db, { mailingId, count: options.excluded });
+    await db.execute(sql`insert into mailing_recipients (id, mailing_id, full_name, state, exclusion_reason)
+      select ${first - 1}::bigint + g, ${mailingId}::uuid, 'Excluded ' || g, 'excluded', ${channel === "email" ? "no_email" : "no_phone"}::exclusion_reason
       from generate_series(1, ${options.excluded}) g`);
   }
   return { mailingId, messageId: message!.id };
@@ -126,16 +128,17 @@ export async function seedMailing(db: Db, options: SeedOptions): Promise<{ maili
 
 async function insertAudience(db: Db, q: { mailingId: string; channel: Channel; count: number; locator?: (i: number) => string }): Promise<void> {
   if (q.count === 0) return;
+  const first = await takeRecipientIds(db, { mailingId: q.mailingId, count: q.count });
   if (q.locator) {
     const locators = Array.from({ length: q.count }, (_, i) => q.locator!(i + 1));
-    await db.execute(sql`insert into mailing_recipients (mailing_id, full_name, email, phone, locator)
-      select ${q.mailingId}::uuid, 'Person ' || l.n, case when ${q.channel} = 'email' then l.v end, case when ${q.channel} = 'sms' then l.v end, l.v
+    await db.execute(sql`insert into mailing_recipients (id, mailing_id, full_name, email, phone, locator)
+      select ${first - 1}::bigint + l.n, ${q.mailingId}::uuid, 'Person ' || l.n, case when ${q.channel} = 'email' then l.v end, case when ${q.channel} = 'sms' then l.v end, l.v
       from json_array_elements_text(${JSON.stringify(locators)}::json) with ordinality as l(v, n)`);
     return;
   }
   const locator = q.channel === "email" ? sql`'r' || g || '-' || ${q.mailingId.slice(0, 8)} || '@example.com'` : sql`'+38067' || lpad((g * 10 + 7)::text, 7, '0')`;
-  await db.execute(sql`insert into mailing_recipients (mailing_id, full_name, email, phone, locator)
-    select ${q.mailingId}::uuid, 'Person ' || g,
+  await db.execute(sql`insert into mailing_recipients (id, mailing_id, full_name, email, phone, locator)
+    select ${first - 1}::bigint + g, ${q.mailingId}::uuid, 'Person ' || g,
       case when ${q.channel} = 'email' then ${locator} end,
       case when ${q.channel} = 'sms' then ${locator} end,
       ${locator}
@@ -146,7 +149,7 @@ async function insertAudience(db: Db, q: { mailingId: string; channel: Channel; 
 export async function recipientIdsByState(db: Db, mailingId: string): Promise<Record<string, number[]>> {
   const rows = await executeRows<{ id: unknown; state: string }>(
     db,
-    sql`select id, state from mailing_recipients where mailing_id = ${mailingId} order by id`,
+    sql`select id, state from mailing_recipients where ${recipientsOfMailing(mailingId)} order by id`,
   );
   const out: Record<string, number[]> = {};
   for (const row of rows) (out[row.state] ??= []).push(Number(row.id));
