@@ -2,7 +2,7 @@
 import { startTransition, useActionState, useEffect, useId, useState } from "react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { ActionError, FieldErrorText, fieldErrorAria } from "@/components/form/action-feedback";
+import { ActionError, FieldErrorText, fieldErrorAria, useFieldErrors } from "@/components/form/action-feedback";
 import type { Selection } from "@/components/data-table/data-table";
 import { ImportResultText } from "@/components/mailings/import-result";
 import { addToGroupAction, addViewToGroupAction, removeFromGroupAction } from "@/app/(app)/contacts/actions";
@@ -39,6 +39,8 @@ export function SelectionActions({ selection, groups, currentGroup }: { selectio
   const addState = addedLast ? added : null;
   const removeState = addedLast ? null : removed;
   const fe = addState && !addState.ok ? addState.fieldErrors : removeState && !removeState.ok ? removeState.fieldErrors : undefined;
+  const groupErrors = useFieldErrors(fe?.groupId);
+  const nameErrors = useFieldErrors(fe?.newGroupName);
   const contactIds = selection.ids;
   return (
     <div className="flex flex-wrap items-start gap-2" data-testid="selection-actions">
@@ -46,9 +48,12 @@ export function SelectionActions({ selection, groups, currentGroup }: { selectio
         <select
           aria-label={t("chooseGroup")}
           value={target}
-          onChange={(e) => setTarget(e.target.value)}
+          onChange={(e) => {
+            groupErrors.onEdit();
+            setTarget(e.target.value);
+          }}
           className="rounded border border-gray-300 bg-white px-2 py-1 text-sm"
-          {...fieldErrorAria(fe?.groupId, `${id}-group`)}
+          {...fieldErrorAria(groupErrors.errors, `${id}-group`)}
           data-testid="selection-group"
         >
           {groups.map((g) => (
@@ -58,7 +63,7 @@ export function SelectionActions({ selection, groups, currentGroup }: { selectio
           ))}
           <option value={NEW_GROUP}>{t("newGroup")}</option>
         </select>
-        <FieldErrorText errors={fe?.groupId} id={`${id}-group`} />
+        <FieldErrorText errors={groupErrors.errors} id={`${id}-group`} />
       </span>
       {target === NEW_GROUP ? (
         <span className="inline-flex flex-col">
@@ -66,12 +71,15 @@ export function SelectionActions({ selection, groups, currentGroup }: { selectio
             aria-label={t("newGroupName")}
             placeholder={t("newGroupName")}
             value={newName}
-            onChange={(e) => setNewName(e.target.value)}
+            onChange={(e) => {
+              nameErrors.onEdit();
+              setNewName(e.target.value);
+            }}
             className="rounded border border-gray-300 px-2 py-1 text-sm"
-            {...fieldErrorAria(fe?.newGroupName, `${id}-name`)}
+            {...fieldErrorAria(nameErrors.errors, `${id}-name`)}
             data-testid="selection-new-group"
           />
-          <FieldErrorText errors={fe?.newGroupName} id={`${id}-name`} />
+          <FieldErrorText errors={nameErrors.errors} id={`${id}-name`} />
         </span>
       ) : null}
       <button
@@ -127,6 +135,7 @@ export function AddViewToGroup({ groups, exclude, viewQuery }: { groups: GroupOp
   // The group the result is about, kept from the click: the select may have moved on since.
   const [addedTo, setAddedTo] = useState("");
   const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const groupErrors = useFieldErrors(fe?.groupId);
   const submit = () => {
     setAddedTo(choices.find((g) => g.id === groupId)?.name ?? "");
     startTransition(() => add({ groupId, viewQuery }));
@@ -143,9 +152,12 @@ export function AddViewToGroup({ groups, exclude, viewQuery }: { groups: GroupOp
               <select
                 aria-label={t("chooseGroup")}
                 value={groupId}
-                onChange={(e) => setGroupId(e.target.value)}
+                onChange={(e) => {
+                  groupErrors.onEdit();
+                  setGroupId(e.target.value);
+                }}
                 className="field-input"
-                {...fieldErrorAria(fe?.groupId, `${id}-group`)}
+                {...fieldErrorAria(groupErrors.errors, `${id}-group`)}
               >
                 {choices.map((g) => (
                   <option key={g.id} value={g.id}>
@@ -153,7 +165,7 @@ export function AddViewToGroup({ groups, exclude, viewQuery }: { groups: GroupOp
                   </option>
                 ))}
               </select>
-              <FieldErrorText errors={fe?.groupId} id={`${id}-group`} />
+              <FieldErrorText errors={groupErrors.errors} id={`${id}-group`} />
             </div>
             <button type="button" className="btn-primary w-full" disabled={adding} aria-busy={adding} onClick={submit}>
               {adding ? t("adding") : t("add")}
@@ -214,6 +226,7 @@ function MailingTargetForm({ payload }: { payload: { contactIds: string[] } | { 
     setMailingId("");
   }
   const fe = result && !result.ok ? result.fieldErrors : undefined;
+  const mailingErrors = useFieldErrors(fe?.mailingId);
   useEffect(() => {
     const timer = setTimeout(() => startTransition(() => loadTargets({ search })), search ? 250 : 0);
     return () => clearTimeout(timer);
@@ -251,9 +264,12 @@ function MailingTargetForm({ payload }: { payload: { contactIds: string[] } | { 
             <select
               aria-label={t("chooseMailing")}
               value={chosen?.id ?? ""}
-              onChange={(e) => setMailingId(e.target.value)}
+              onChange={(e) => {
+                mailingErrors.onEdit();
+                setMailingId(e.target.value);
+              }}
               className="field-input"
-              {...fieldErrorAria(fe?.mailingId, `${id}-mailing`)}
+              {...fieldErrorAria(mailingErrors.errors, `${id}-mailing`)}
               data-testid="mailing-target-select"
             >
               {drafts.map((d) => (
@@ -262,7 +278,7 @@ function MailingTargetForm({ payload }: { payload: { contactIds: string[] } | { 
                 </option>
               ))}
             </select>
-            <FieldErrorText errors={fe?.mailingId} id={`${id}-mailing`} />
+            <FieldErrorText errors={mailingErrors.errors} id={`${id}-mailing`} />
           </div>
           <button type="button" className="btn-primary w-full" disabled={adding} aria-busy={adding} onClick={submit} data-testid="mailing-target-add">
             {adding ? t("adding") : t("addToMailing")}

@@ -22,6 +22,9 @@ export function DashboardFilters({
   const t = useTranslations("dashboards.filter");
   const tb = useTranslations("dashboards.buckets");
   const [period, setPeriod] = useState<Period>(value.period);
+  const [messageId, setMessageId] = useState(value.messageId ?? "");
+  // A message's name can be longer than the select: the whole name is its tooltip.
+  const messageName = messages.find((m) => m.id === messageId)?.name;
   const byChannel = (channel: "email" | "sms") => messages.filter((m) => m.channel === channel);
   return (
     <form method="get" action="/dashboards" className="card grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-6" data-testid="dashboard-filter">
@@ -66,11 +69,21 @@ export function DashboardFilters({
           ))}
         </select>
       </div>
-      <div>
+      {/* Two columns from the tablet up: message names (and "Будь-яке повідомлення") need the room.
+          min-w-0: a select is otherwise as wide as its longest option, and would widen the page on a phone. */}
+      <div className="min-w-0 sm:col-span-2">
         <label className="field-label" htmlFor="dash-message">
           {t("message")}
         </label>
-        <select id="dash-message" name="message" className="field-input" defaultValue={value.messageId ?? ""}>
+        <select
+          id="dash-message"
+          name="message"
+          className="field-input truncate"
+          value={messageId}
+          onChange={(e) => setMessageId(e.target.value)}
+          title={messageName}
+          data-testid="dashboard-filter-message"
+        >
           <option value="">{t("anyMessage")}</option>
           {(["email", "sms"] as const).map((channel) =>
             byChannel(channel).length ? (

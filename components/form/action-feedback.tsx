@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { FieldError } from "@/lib/server/form";
 
@@ -27,6 +28,26 @@ export function ActionSuccess({ state, children, testId = "form-success" }: { st
       {children}
     </p>
   );
+}
+
+/**
+ * The errors a field still shows: the ones an action returned, until the user edits the field
+ * (`editedAfter` is the list that was showing at the edit). A new submission's answer is a new
+ * list, so its errors show again even when they read the same.
+ */
+export function shownFieldErrors(errors: FieldError[] | undefined, editedAfter: FieldError[] | undefined): FieldError[] | undefined {
+  return errors?.length && errors !== editedAfter ? errors : undefined;
+}
+
+/**
+ * A field's server errors, gone as soon as the user edits the field rather than at the next
+ * submit: render `errors` (with fieldErrorAria, so aria-invalid follows) and call `onEdit` from
+ * the field's onChange — or a wrapper's, as React's change events bubble. Pass the list as it came
+ * in the action's state (one list per answer), not a copy built on every render.
+ */
+export function useFieldErrors(errors: FieldError[] | undefined): { errors: FieldError[] | undefined; onEdit: () => void } {
+  const [editedAfter, setEditedAfter] = useState<FieldError[] | undefined>(undefined);
+  return { errors: shownFieldErrors(errors, editedAfter), onEdit: () => setEditedAfter(errors) };
 }
 
 /** What ties a field to its FieldErrorText (rendered with `errorId`) while the field has errors. */

@@ -3,17 +3,17 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createFollowUpAction, deleteMailingAction } from "@/app/(app)/mailings/actions";
 import { ActionForm } from "@/components/form/action-form";
-import { ActionError, FieldErrorText } from "@/components/form/action-feedback";
+import { ActionError, FieldErrorText, useFieldErrors } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { Dialog } from "@/components/ui/dialog";
 import { MessageLookup, type LookupMessage } from "@/components/messages/message-lookup";
 import type { MailingStatus } from "@/db/schema";
-import { followUpResponsesFor } from "@/lib/mailings/response-keys";
+import { FollowUpResponses, type ResponseCounts } from "./follow-up-responses";
 
 type MailingRef = { id: string; name: string; status: MailingStatus; channel: "email" | "sms"; message: LookupMessage | null; alphaName: string };
 
-export function MailingActionsMenu({ mailing, canManage }: { mailing: MailingRef; canManage: boolean }) {
+export function MailingActionsMenu({ mailing, canManage, responseCounts }: { mailing: MailingRef; canManage: boolean; responseCounts?: ResponseCounts }) {
   const t = useTranslations("mailings");
   const [followUp, setFollowUp] = useState(false);
   const [deleted, deleteNow] = useActionState(deleteMailingAction, null);
@@ -32,19 +32,19 @@ export function MailingActionsMenu({ mailing, canManage }: { mailing: MailingRef
         </ActionForm>
       ) : null}
       <ActionError state={deleted} />
-      <FollowUpDialog open={followUp} onClose={() => setFollowUp(false)} parent={mailing} />
+      <FollowUpDialog open={followUp} onClose={() => setFollowUp(false)} parent={mailing} counts={responseCounts ?? {}} />
     </div>
   );
 }
 
-function FollowUpDialog({ open, onClose, parent }: { open: boolean; onClose: () => void; parent: MailingRef }) {
+function FollowUpDialog({ open, onClose, parent, counts }: { open: boolean; onClose: () => void; parent: MailingRef; counts: ResponseCounts }) {
   const t = useTranslations("mailings");
-  const tr = useTranslations("responses");
   const [state, action] = useActionState(createFollowUpAction, null);
   // The parent's message and sender name to start from: a retry of "not delivered" usually resends
   // the same message; a reminder picks another one here.
   const [message, setMessage] = useState<LookupMessage | null>(parent.message);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const messageErrors = useFieldErrors(fe?.messageId);
   return (
     <Dialog open={open} onClose={onClose} title={t("followUpTitle", { name: parent.name })} testId="follow-up-dialog" wide>
       <ActionForm action={action} className="space-y-4">
@@ -53,24 +53,21 @@ function FollowUpDialog({ open, onClose, parent }: { open: boolean; onClose: () 
         <TextField label={t("name")} name="name" defaultValue={`${parent.name} — ${t("followUpSuffix")}`} errors={fe?.name} />
         <div>
           <span className="field-label">{t("message")}</span>
-          <MessageLookup name="messageId" value={message} onChange={setMessage} canAdd />
-          <FieldErrorText errors={fe?.messageId} />
+          <MessageLookup
+            name="messageId"
+            value={message}
+            onChange={(m) => {
+              messageErrors.onEdit();
+              setMessage(m);
+            }}
+            canAdd
+          />
+          <FieldErrorText errors={messageErrors.errors} />
         </div>
         {message?.channel === "sms" ? (
           <TextField label={t("alphaName")} name="alphaName" defaultValue={parent.alphaName} hint={t("alphaNameHint")} errors={fe?.alphaName} />
         ) : null}
-        <fieldset>
-          <legend className="field-label">{t("followUpResponses")}</legend>
-          <div className="grid grid-cols-2 gap-2 text-sm">
-            {followUpResponsesFor(parent.channel).map((r) => (
-              <label key={r} className="flex items-center gap-2">
-                <input type="checkbox" name="responses" value={r} defaultChecked={r === "not_delivered"} /> {tr(r)}
-              </label>
-            ))}
-          </div>
-          <p className="mt-1 text-xs text-gray-500">{t("followUpResponsesHint")}</p>
-          <FieldErrorText errors={fe?.responses} />
-        </fieldset>
+        <FollowUpResponses channel={parent.channel} counts={counts} errors={fe?.responses} />
         <ActionError state={state} />
         <SubmitButton data-testid="follow-up-submit">{t("followUpCreate")}</SubmitButton>
       </ActionForm>

@@ -53,12 +53,13 @@ export function SendProgressBar({ mailingId, initial }: { mailingId: string; ini
         )}
       </div>
 
-      <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+      {/* Each number sits right after its own label, and a wide gap separates one pair from the next. */}
+      <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
         {SEGMENTS.map(({ key, className }) => (
           <div key={key} className="flex items-center gap-2">
-            <span className={`inline-block h-2.5 w-2.5 rounded-full ${className}`} aria-hidden />
+            <span className={`inline-block h-2.5 w-2.5 shrink-0 rounded-full ${className}`} aria-hidden />
             <dt className="text-gray-600">{t(key)}</dt>
-            <dd className="ml-auto font-semibold tabular-nums" data-testid={`send-progress-${key}`}>
+            <dd className="font-semibold tabular-nums" data-testid={`send-progress-${key}`}>
               {format.number(progress[key])}
             </dd>
           </div>
@@ -80,7 +81,12 @@ export function SendProgressBar({ mailingId, initial }: { mailingId: string; ini
         <p className="text-xs text-gray-500" data-testid="send-progress-checked">
           {t("checked", { date: format.dateTime(new Date(progress.statusCheckedAt), { dateStyle: "medium", timeStyle: "short" }) })}
           {" · "}
-          {t("outcomes", { delivered: progress.delivered, notDelivered: progress.notDelivered, done: progress.done, accepted: progress.accepted })}
+          {t("outcomes", {
+            delivered: format.number(progress.delivered),
+            notDelivered: format.number(progress.notDelivered),
+            done: format.number(progress.done),
+            accepted: format.number(progress.accepted),
+          })}
         </p>
       ) : null}
     </section>

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getMailing } from "@/db/queries/mailings";
+import { countResponsesOfMailings } from "@/db/queries/tallies";
 import { can } from "@/lib/auth/roles";
 import { requireActor } from "@/lib/server/page-guard";
 import { EDITABLE_STATUSES } from "@/lib/mailings/mailings";
@@ -42,7 +43,14 @@ export default async function MailingPage({
   const format = await getFormatter();
   const canManage = can(actor.role, "manage");
   const editable = canManage && EDITABLE_STATUSES.includes(mailing.status);
-  const [preflight, progress] = await Promise.all([getPreflight(db, { mailingId: mailing.id }), getSendProgress(db, { mailingId: mailing.id })]);
+  // The follow-up dialog shows how many recipients have each response: the tallies' counts, which
+  // read each recipient's latest response exactly as the follow-up's copy selects them.
+  const offersFollowUp = canManage && mailing.status !== "draft";
+  const [preflight, progress, responseCounts] = await Promise.all([
+    getPreflight(db, { mailingId: mailing.id }),
+    getSendProgress(db, { mailingId: mailing.id }),
+    offersFollowUp ? countResponsesOfMailings(db, { mailingIds: [mailing.id] }).then((m) => m.get(mailing.id)) : undefined,
+  ]);
   const tr = await getTranslations();
   const messageRef =
     mailing.messageId && mailing.messageName && mailing.messageEsputnikId !== null
@@ -82,6 +90,7 @@ export default async function MailingPage({
           <MailingActionsMenu
             mailing={{ id: mailing.id, name: mailing.name, status: mailing.status, channel: mailing.channel, message: messageRef, alphaName: mailing.alphaName }}
             canManage={canManage}
+            responseCounts={responseCounts}
           />
         </div>
       </div>
