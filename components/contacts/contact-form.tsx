@@ -3,7 +3,7 @@ import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import type { ContactRow } from "@/db/queries/contacts";
 import { ActionForm } from "@/components/form/action-form";
-import { ActionError, FieldErrorText } from "@/components/form/action-feedback";
+import { ActionError, FieldErrorText, fieldErrorAria, useFieldErrors } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { CONTACT_LANGUAGES } from "@/lib/contacts/languages";
@@ -19,6 +19,7 @@ export function ContactForm({ contact, accountNames }: { contact?: ContactRow; a
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   const listId = useId();
   const languageId = useId();
+  const languageErrors = useFieldErrors(fe?.language);
   return (
     <ActionForm action={action} className="space-y-4" data-testid="contact-form">
       {contact ? <input type="hidden" name="id" value={contact.id} /> : null}
@@ -33,7 +34,14 @@ export function ContactForm({ contact, accountNames }: { contact?: ContactRow; a
           <label htmlFor={languageId} className="field-label">
             {t("fields.language")}
           </label>
-          <select id={languageId} name="language" defaultValue={contact?.language ?? ""} className="field-input">
+          <select
+            id={languageId}
+            name="language"
+            defaultValue={contact?.language ?? ""}
+            className="field-input"
+            onChange={languageErrors.onEdit}
+            {...fieldErrorAria(languageErrors.errors, `${languageId}-err`)}
+          >
             <option value="">{t("noLanguage")}</option>
             {CONTACT_LANGUAGES.map((l) => (
               <option key={l} value={l}>
@@ -41,7 +49,7 @@ export function ContactForm({ contact, accountNames }: { contact?: ContactRow; a
               </option>
             ))}
           </select>
-          <FieldErrorText errors={fe?.language} />
+          <FieldErrorText errors={languageErrors.errors} id={`${languageId}-err`} />
         </div>
       </div>
       <datalist id={listId}>

@@ -1,7 +1,8 @@
 "use client";
+import { useId } from "react";
 import { useTranslations } from "next-intl";
 import type { FieldErrors } from "@/lib/server/form";
-import { FieldErrorText } from "@/components/form/action-feedback";
+import { FieldErrorText, fieldErrorAria, useFieldErrors } from "@/components/form/action-feedback";
 import { CONTACT_LANGUAGES } from "@/lib/contacts/languages";
 import {
   FILTER_FIELDS,
@@ -111,11 +112,18 @@ function ConditionRow({
   const tl = useTranslations("contacts.languages");
   const fieldLabel = (f: FilterField) => (f === "group" ? t("fieldNames.group") : tf(f));
   const select = "rounded border border-gray-300 bg-white px-2 py-1 text-sm";
-  const set = (patch: Partial<{ op: string; value: string }>) => onChange({ ...condition, ...patch } as FilterCondition);
+  // The value's error goes once the user changes anything in this condition.
+  const shown = useFieldErrors(errors);
+  const errorId = useId();
+  const edit = (c: FilterCondition) => {
+    shown.onEdit();
+    onChange(c);
+  };
+  const set = (patch: Partial<{ op: string; value: string }>) => edit({ ...condition, ...patch } as FilterCondition);
   return (
     <div data-testid="filter-condition">
       <div className="flex flex-wrap items-center gap-2">
-        <select aria-label={t("field")} value={condition.field} onChange={(e) => onChange(newCondition(e.target.value as FilterField))} className={select} data-testid="filter-field">
+        <select aria-label={t("field")} value={condition.field} onChange={(e) => edit(newCondition(e.target.value as FilterField))} className={select} data-testid="filter-field">
           {FILTER_FIELDS.map((f) => (
             <option key={f} value={f}>
               {fieldLabel(f)}
@@ -129,12 +137,18 @@ function ConditionRow({
             </option>
           ))}
         </select>
-        <ConditionValue condition={condition} onValue={(value) => set({ value })} staticGroups={staticGroups} languageLabel={(l) => tl(l)} />
+        <ConditionValue
+          condition={condition}
+          onValue={(value) => set({ value })}
+          staticGroups={staticGroups}
+          languageLabel={(l) => tl(l)}
+          errorAria={fieldErrorAria(shown.errors, errorId)}
+        />
         <button type="button" className="text-xs text-red-700 hover:underline" onClick={onRemove}>
           {t("remove")}
         </button>
       </div>
-      <FieldErrorText errors={errors} />
+      <FieldErrorText errors={shown.errors} id={errorId} />
     </div>
   );
 }
@@ -144,18 +158,20 @@ function ConditionValue({
   onValue,
   staticGroups,
   languageLabel,
+  errorAria,
 }: {
   condition: FilterCondition;
   onValue: (value: string) => void;
   staticGroups: GroupOption[];
   languageLabel: (l: (typeof CONTACT_LANGUAGES)[number]) => string;
+  errorAria: ReturnType<typeof fieldErrorAria>;
 }) {
   const t = useTranslations("groups.filter");
   const input = "rounded border border-gray-300 px-2 py-1 text-sm";
   if (VALUELESS_OPERATORS.includes(condition.op)) return null;
   if (condition.field === "language")
     return (
-      <select aria-label={t("value")} value={condition.value} onChange={(e) => onValue(e.target.value)} className={input} data-testid="filter-value">
+      <select aria-label={t("value")} value={condition.value} onChange={(e) => onValue(e.target.value)} className={input} {...errorAria} data-testid="filter-value">
         <option value="">{t("chooseLanguage")}</option>
         {CONTACT_LANGUAGES.map((l) => (
           <option key={l} value={l}>
@@ -166,7 +182,7 @@ function ConditionValue({
     );
   if (condition.field === "group")
     return (
-      <select aria-label={t("value")} value={condition.value} onChange={(e) => onValue(e.target.value)} className={input} data-testid="filter-value">
+      <select aria-label={t("value")} value={condition.value} onChange={(e) => onValue(e.target.value)} className={input} {...errorAria} data-testid="filter-value">
         <option value="">{t("chooseGroup")}</option>
         {staticGroups.map((g) => (
           <option key={g.id} value={g.id}>
@@ -178,7 +194,7 @@ function ConditionValue({
   if (condition.field === "createdAt" && condition.op === "inLastDays")
     return (
       <label className="flex items-center gap-1 text-sm">
-        <input aria-label={t("value")} type="number" min={1} max={9999} value={condition.value} onChange={(e) => onValue(e.target.value)} className={`${input} w-24`} data-testid="filter-value" />
+        <input aria-label={t("value")} type="number" min={1} max={9999} value={condition.value} onChange={(e) => onValue(e.target.value)} className={`${input} w-24`} {...errorAria} data-testid="filter-value" />
         {t("days")}
       </label>
     );
@@ -189,6 +205,7 @@ function ConditionValue({
       value={condition.value}
       onChange={(e) => onValue(e.target.value)}
       className={input}
+      {...errorAria}
       data-testid="filter-value"
     />
   );

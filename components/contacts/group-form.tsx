@@ -3,7 +3,7 @@ import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ContactGroup } from "@/db/schema";
 import { ActionForm } from "@/components/form/action-form";
-import { ActionError, FieldErrorText } from "@/components/form/action-feedback";
+import { ActionError, FieldErrorText, fieldErrorAria, useFieldErrors } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import type { ContactFilter } from "@/lib/contacts/filter";
@@ -32,6 +32,9 @@ export function GroupForm({
   const [filter, setFilter] = useState<ContactFilter>(group?.filter ?? STARTING_FILTER);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   const foldersId = useId();
+  // The whole filter's error (too deep, too many conditions, none at all) goes at its next edit.
+  const filterErrors = useFieldErrors(fe?.filter);
+  const filterErrorId = useId();
   return (
     <ActionForm action={action} className="space-y-4" data-testid="group-form">
       {group ? <input type="hidden" name="id" value={group.id} /> : <input type="hidden" name="kind" value={kind} />}
@@ -49,11 +52,19 @@ export function GroupForm({
         <input type="checkbox" name="isFavourite" value="on" defaultChecked={group?.isFavourite} /> {t("isFavourite")}
       </label>
       {kind === "dynamic" ? (
-        <fieldset className="space-y-3">
+        <fieldset className="space-y-3" {...fieldErrorAria(filterErrors.errors, filterErrorId)}>
           <legend className="field-label">{t("filter.title")}</legend>
           <input type="hidden" name="filter" value={JSON.stringify(filter)} />
-          <FilterBuilder group={filter} onChange={setFilter} staticGroups={staticGroups} errors={fe} />
-          <FieldErrorText errors={fe?.filter} />
+          <FilterBuilder
+            group={filter}
+            onChange={(f) => {
+              filterErrors.onEdit();
+              setFilter(f);
+            }}
+            staticGroups={staticGroups}
+            errors={fe}
+          />
+          <FieldErrorText errors={filterErrors.errors} id={filterErrorId} />
           <FilterCount filter={filter} />
         </fieldset>
       ) : null}

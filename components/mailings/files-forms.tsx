@@ -1,9 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import { attachFileAction, deleteFileAction, saveNotesAction } from "@/app/(app)/mailings/actions";
 import { ActionForm } from "@/components/form/action-form";
-import { ActionError, ActionSuccess, FieldErrorText } from "@/components/form/action-feedback";
+import { ActionError, ActionSuccess, FieldErrorText, fieldErrorAria, useFieldErrors } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useResetOnSuccess } from "@/components/form/use-reset-on-success";
 
@@ -11,12 +11,21 @@ export function UploadFileForm({ mailingId }: { mailingId: string }) {
   const t = useTranslations("files");
   const [state, action] = useActionState(attachFileAction, null);
   const ref = useResetOnSuccess(state);
+  const fileErrors = useFieldErrors(state && !state.ok ? state.fieldErrors?.file : undefined);
+  const fileErrorId = useId();
   return (
     <ActionForm ref={ref} action={action} className="space-y-2" data-testid="upload-form" encType="multipart/form-data">
       <input type="hidden" name="mailingId" value={mailingId} />
-      <input type="file" name="file" aria-label={t("choose")} className="block text-sm" />
+      <input
+        type="file"
+        name="file"
+        aria-label={t("choose")}
+        className="block text-sm"
+        onChange={fileErrors.onEdit}
+        {...fieldErrorAria(fileErrors.errors, fileErrorId)}
+      />
       <p className="text-xs text-gray-500">{t("limit")}</p>
-      <FieldErrorText errors={state && !state.ok ? state.fieldErrors?.file : undefined} />
+      <FieldErrorText errors={fileErrors.errors} id={fileErrorId} />
       <ActionError state={state} />
       <SubmitButton className="btn-secondary" pendingText={t("uploading")}>
         {t("upload")}

@@ -1,9 +1,9 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createFollowUpAction, deleteMailingAction } from "@/app/(app)/mailings/actions";
 import { ActionForm } from "@/components/form/action-form";
-import { ActionError, FieldErrorText, useFieldErrors } from "@/components/form/action-feedback";
+import { ActionError, FieldErrorText, fieldErrorAria, useFieldErrors } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { Dialog } from "@/components/ui/dialog";
@@ -45,6 +45,7 @@ function FollowUpDialog({ open, onClose, parent, counts }: { open: boolean; onCl
   const [message, setMessage] = useState<LookupMessage | null>(parent.message);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   const messageErrors = useFieldErrors(fe?.messageId);
+  const messageErrorId = useId();
   return (
     <Dialog open={open} onClose={onClose} title={t("followUpTitle", { name: parent.name })} testId="follow-up-dialog" wide>
       <ActionForm action={action} className="space-y-4">
@@ -61,8 +62,9 @@ function FollowUpDialog({ open, onClose, parent, counts }: { open: boolean; onCl
               setMessage(m);
             }}
             canAdd
+            errorAria={fieldErrorAria(messageErrors.errors, messageErrorId)}
           />
-          <FieldErrorText errors={messageErrors.errors} />
+          <FieldErrorText errors={messageErrors.errors} id={messageErrorId} />
         </div>
         {message?.channel === "sms" ? (
           <TextField label={t("alphaName")} name="alphaName" defaultValue={parent.alphaName} hint={t("alphaNameHint")} errors={fe?.alphaName} />

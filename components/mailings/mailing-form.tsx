@@ -1,9 +1,9 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createMailingAction, updateMailingAction } from "@/app/(app)/mailings/actions";
 import { ActionForm } from "@/components/form/action-form";
-import { ActionError, ActionSuccess, FieldErrorText } from "@/components/form/action-feedback";
+import { ActionError, ActionSuccess, FieldErrorText, fieldErrorAria, useFieldErrors } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { MessageLookup, type LookupMessage } from "@/components/messages/message-lookup";
@@ -27,6 +27,8 @@ export function MailingForm({ initial, editable, canAdd }: { initial: MailingFor
   const [message, setMessage] = useState(initial.message);
   const [alphaName, setAlphaName] = useState(initial.alphaName);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const messageErrors = useFieldErrors(fe?.messageId);
+  const messageErrorId = useId();
   return (
     <ActionForm action={action} className="space-y-4" data-testid="mailing-form">
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
@@ -57,8 +59,18 @@ export function MailingForm({ initial, editable, canAdd }: { initial: MailingFor
         />
         <div>
           <span className="field-label">{t("message")}</span>
-          <MessageLookup name="messageId" value={message} onChange={setMessage} canAdd={canAdd} disabled={!editable} />
-          <FieldErrorText errors={fe?.messageId} />
+          <MessageLookup
+            name="messageId"
+            value={message}
+            onChange={(m) => {
+              messageErrors.onEdit();
+              setMessage(m);
+            }}
+            canAdd={canAdd}
+            disabled={!editable}
+            errorAria={fieldErrorAria(messageErrors.errors, messageErrorId)}
+          />
+          <FieldErrorText errors={messageErrors.errors} id={messageErrorId} />
         </div>
         {message?.channel === "sms" ? (
           <TextField

@@ -1,9 +1,9 @@
 "use client";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveMessage } from "@/app/(app)/messages/actions";
 import { ActionForm } from "@/components/form/action-form";
-import { ActionError, ActionSuccess, FieldErrorText } from "@/components/form/action-feedback";
+import { ActionError, ActionSuccess, FieldErrorText, fieldErrorAria, useFieldErrors } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { LiveMessagePicker } from "./live-message-picker";
@@ -29,6 +29,8 @@ export function MessageForm({
   const [values, setValues] = useState(initial);
   const [picking, setPicking] = useState(false);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const channelErrors = useFieldErrors(fe?.channel);
+  const channelErrorId = useId();
   const notified = useRef<number | null>(null);
 
   useEffect(() => {
@@ -78,11 +80,22 @@ export function MessageForm({
           <label className="field-label" htmlFor="message-channel">
             {t("channel")}
           </label>
-          <select id="message-channel" name="channel" className="field-input" value={values.channel} onChange={set("channel")} disabled={!canEdit}>
+          <select
+            id="message-channel"
+            name="channel"
+            className="field-input"
+            value={values.channel}
+            onChange={(e) => {
+              channelErrors.onEdit();
+              set("channel")(e);
+            }}
+            disabled={!canEdit}
+            {...fieldErrorAria(channelErrors.errors, channelErrorId)}
+          >
             <option value="email">Email</option>
             <option value="sms">SMS</option>
           </select>
-          <FieldErrorText errors={fe?.channel} />
+          <FieldErrorText errors={channelErrors.errors} id={channelErrorId} />
         </div>
         <TextField label={t("description")} name="description" value={values.description} onChange={set("description")} disabled={!canEdit} errors={fe?.description} />
       </div>

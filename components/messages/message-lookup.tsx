@@ -3,6 +3,7 @@ import { useActionState, useEffect, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { findMessages } from "@/app/(app)/messages/actions";
 import { Dialog } from "@/components/ui/dialog";
+import type { fieldErrorAria } from "@/components/form/action-feedback";
 import { MessageForm } from "./message-form";
 
 export type LookupMessage = { id: string; name: string; esputnikId: number; channel: "email" | "sms" };
@@ -17,12 +18,15 @@ export function MessageLookup({
   onChange,
   canAdd,
   disabled,
+  errorAria,
 }: {
   name: string;
   value: LookupMessage | null;
   onChange: (m: LookupMessage) => void;
   canAdd: boolean;
   disabled?: boolean;
+  /** fieldErrorAria of the field's shown errors, put on the button that opens the lookup (the field's focusable part). */
+  errorAria?: ReturnType<typeof fieldErrorAria>;
 }) {
   const t = useTranslations("messages");
   const [open, setOpen] = useState(false);
@@ -57,7 +61,7 @@ export function MessageLookup({
             <span className="text-gray-400">{t("none")}</span>
           )}
         </div>
-        <button type="button" className="btn-secondary" onClick={() => setOpen(true)} disabled={disabled} aria-label={t("open")} data-testid="message-lookup-open">
+        <button type="button" className="btn-secondary" onClick={() => setOpen(true)} disabled={disabled} aria-label={t("open")} {...errorAria} data-testid="message-lookup-open">
           <svg viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} aria-hidden>
             <circle cx="11" cy="11" r="7" />
             <path d="m20 20-3.5-3.5" />
