@@ -64,10 +64,11 @@ describe(`audience import with reasons (${process.env.TEST_DB})`, () => {
     expect(rows).toEqual([{ contactId: a.id, locator: "moving@farm.test" }]);
   });
 
-  it("adds each contact once when imports into one mailing run at the same time, those without an address too", async () => {
+  it("adds each contact and each address once when imports into one mailing run at the same time", async () => {
     const m = await newMailing();
     // Overlapping sources, in parallel: on PostgreSQL each runs on its own connection and waits for
-    // the mailing's lock; the contact without an email has no address to be unique on.
+    // the mailing's lock. No unique index backs either the contact or the address: the lock alone
+    // adds each once (the send engine's claim would still refuse a second send to an address).
     const sources = [
       { kind: "filter" as const, filter: farm },
       { kind: "contacts" as const, contactIds: [ids.nomail!, ids.iryna!, ids.other!] },
@@ -76,8 +77,13 @@ describe(`audience import with reasons (${process.env.TEST_DB})`, () => {
     ];
     const reports = await Promise.all(sources.map((source) => importAudienceWithReasons(ctx, { mailingId: m.id, source })));
     expect(reports.reduce((n, r) => n + r.added + r.excluded, 0)).toBe(5);
-    const rows = await t.db.select({ contactId: mailingRecipients.contactId }).from(mailingRecipients).where(eq(mailingRecipients.mailingId, m.id));
+    const rows = await t.db
+      .select({ contactId: mailingRecipients.contactId, locator: mailingRecipients.locator })
+      .from(mailingRecipients)
+      .where(eq(mailingRecipients.mailingId, m.id));
     expect(rows.map((r) => r.contactId).sort()).toEqual([ids.iryna, ids.taras, ids.nomail, ids.optout, ids.other].sort());
+    const addresses = rows.flatMap((r) => (r.locator ? [r.locator] : []));
+    expect(new Set(addresses).size).toBe(addresses.length);
   });
 
   it("reports only the reasons of the contacts this import kept out, not earlier ones", async () => {
