@@ -79,4 +79,16 @@ describe(`a mailing's recipients, by its block of ids (${process.env.TEST_DB})`,
     expect(await takeRecipientIds(t.db, { mailingId: a.mailingId, count: 2 })).toBe(blockA[2]! + 1);
     await expect(takeRecipientIds(t.db, { mailingId: a.mailingId, count: 268_435_456 })).rejects.toThrow();
   });
+
+  it("refuses a block whose ids would pass 2^53, the largest integer a JavaScript number holds exactly", async () => {
+    const [{ last }] = (await executeRows<{ last: unknown }>(t.db, sql`select last_value as last from mailing_recipient_id_blocks`)) as [{ last: unknown }];
+    const newMailing = () => seedMailing(t.db, { recipients: 0 });
+    try {
+      await t.db.execute(sql`select setval('mailing_recipient_id_blocks', ${2 ** 25 - 1}, false)`);
+      await expect(newMailing()).resolves.toBeDefined(); // its last id is 2^53 - 1
+      await expect(newMailing()).rejects.toThrow();
+    } finally {
+      await t.db.execute(sql`select setval('mailing_recipient_id_blocks', ${Number(last)})`);
+    }
+  });
 });

@@ -123,6 +123,8 @@ export const mailings = pgTable(
     index("mailings_parent_idx").on(t.parentId),
     uniqueIndex("mailings_recipient_id_from_uq").on(t.recipientIdFrom),
     check("mailings_recipient_ids_fit", sql`${t.recipientIdsUsed} < ${t.recipientIdSpan}`),
+    // Ids are read as JavaScript numbers: a block past 2^53 fails loudly instead of rounding them.
+    check("mailings_recipient_ids_safe", sql`${t.recipientIdFrom} + ${t.recipientIdSpan} <= 9007199254740992`),
   ],
 );
 export type Mailing = typeof mailings.$inferSelect;

@@ -1,0 +1,1 @@
+ALTER TABLE "mailings" ADD CONSTRAINT "mailings_recipient_ids_safe" CHECK ("mailings"."recipient_id_from" + "mailings"."recipient_id_span" <= 9007199254740992);
