@@ -36,5 +36,8 @@ describe("follow-up responses", () => {
     expect(html).not.toContain("follow-up-count-clicked");
     expect(text(html, "follow-up-count-not_delivered")).toBe("0");
     expect(text(html, "follow-up-selected")).toBe("Selected in total: 0 recipients");
+    // The hint names no response an SMS cannot have.
+    expect(html).not.toContain("“Read”");
+    expect(render("en", "email", {})).toContain("“Read”");
   });
 });

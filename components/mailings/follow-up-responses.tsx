@@ -46,7 +46,7 @@ export function FollowUpResponses({ channel, counts, errors }: { channel: "email
       <p className="mt-2 text-sm font-medium" aria-live="polite" data-testid="follow-up-selected">
         {t("followUpSelected", { count: selected })}
       </p>
-      <p className="mt-1 text-xs text-gray-500">{t("followUpResponsesHint")}</p>
+      <p className="mt-1 text-xs text-gray-500">{t(channel === "sms" ? "followUpResponsesHintSms" : "followUpResponsesHint")}</p>
       <p className="mt-1 text-xs text-gray-500">{t("followUpCountsHint")}</p>
       <FieldErrorText errors={shown.errors} />
     </fieldset>
