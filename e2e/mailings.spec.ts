@@ -218,6 +218,15 @@ test("add a message from inside the lookup, add one contact, then a follow-up fr
   await expect(form.locator(".field-error")).toHaveCount(0);
   await expect(page).toHaveURL(/\/mailings\/new$/);
   await form.locator('input[name="alphaName"]').fill("PROMO");
+  // Saved without a name: the field says so, and the error goes as soon as it is typed into.
+  const nameInput = form.locator('input[name="name"]');
+  await nameInput.fill("");
+  await page.getByTestId("save-mailing").click();
+  await expect(nameInput).toHaveAttribute("aria-invalid", "true");
+  await expect(form.locator(".field-error")).toHaveCount(1);
+  await nameInput.fill(name);
+  await expect(nameInput).not.toHaveAttribute("aria-invalid", "true");
+  await expect(form.locator(".field-error")).toHaveCount(0);
   await page.getByTestId("save-mailing").click();
   await expect(page).toHaveURL(/\/mailings\/[0-9a-f-]{36}$/);
   const parentPath = new URL(page.url()).pathname;
@@ -261,6 +270,11 @@ test("add a message from inside the lookup, add one contact, then a follow-up fr
   await followUp.locator('input[name="responses"][value="in_queue"]').check();
   await followUp.locator('input[name="responses"][value="delivered"]').check();
   await expect(followUp.locator('input[name="responses"][value="not_sent"]')).toHaveCount(0);
+  // Each response shows its recipients, as of the send that just finished: the one recipient is
+  // counted under exactly one of them, and the ticked ones (with "not delivered") hold it.
+  const counts = await Promise.all(["not_delivered", "delivered", "in_queue", "rejected"].map((r) => followUp.getByTestId(`follow-up-count-${r}`).innerText()));
+  expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(1);
+  await expect(followUp.getByTestId("follow-up-selected")).toContainText(/\b1\b/);
   await followUp.getByTestId("follow-up-submit").click();
   await expect(page).toHaveURL(/\/mailings\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("mailing-title")).toContainText(`${name} — за результатами`);
