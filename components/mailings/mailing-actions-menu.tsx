@@ -1,9 +1,9 @@
 "use client";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createFollowUpAction, deleteMailingAction } from "@/app/(app)/mailings/actions";
 import { ActionForm } from "@/components/form/action-form";
-import { ActionError, FieldErrorText, fieldErrorAria, useFieldErrors } from "@/components/form/action-feedback";
+import { ActionError } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { Dialog } from "@/components/ui/dialog";
@@ -44,8 +44,6 @@ function FollowUpDialog({ open, onClose, parent, counts }: { open: boolean; onCl
   // the same message; a reminder picks another one here.
   const [message, setMessage] = useState<LookupMessage | null>(parent.message);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
-  const messageErrors = useFieldErrors(fe?.messageId);
-  const messageErrorId = useId();
   return (
     <Dialog open={open} onClose={onClose} title={t("followUpTitle", { name: parent.name })} testId="follow-up-dialog" wide>
       <ActionForm action={action} className="space-y-4">
@@ -57,14 +55,10 @@ function FollowUpDialog({ open, onClose, parent, counts }: { open: boolean; onCl
           <MessageLookup
             name="messageId"
             value={message}
-            onChange={(m) => {
-              messageErrors.onEdit();
-              setMessage(m);
-            }}
+            onChange={setMessage}
             canAdd
-            errorAria={fieldErrorAria(messageErrors.errors, messageErrorId)}
+            errors={fe?.messageId}
           />
-          <FieldErrorText errors={messageErrors.errors} id={messageErrorId} />
         </div>
         {message?.channel === "sms" ? (
           <TextField label={t("alphaName")} name="alphaName" defaultValue={parent.alphaName} hint={t("alphaNameHint")} errors={fe?.alphaName} />

@@ -1,9 +1,9 @@
 "use client";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createMailingAction, updateMailingAction } from "@/app/(app)/mailings/actions";
 import { ActionForm } from "@/components/form/action-form";
-import { ActionError, ActionSuccess, FieldErrorText, fieldErrorAria, useFieldErrors } from "@/components/form/action-feedback";
+import { ActionError, ActionSuccess } from "@/components/form/action-feedback";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { MessageLookup, type LookupMessage } from "@/components/messages/message-lookup";
@@ -27,8 +27,6 @@ export function MailingForm({ initial, editable, canAdd }: { initial: MailingFor
   const [message, setMessage] = useState(initial.message);
   const [alphaName, setAlphaName] = useState(initial.alphaName);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
-  const messageErrors = useFieldErrors(fe?.messageId);
-  const messageErrorId = useId();
   return (
     <ActionForm action={action} className="space-y-4" data-testid="mailing-form">
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
@@ -62,15 +60,11 @@ export function MailingForm({ initial, editable, canAdd }: { initial: MailingFor
           <MessageLookup
             name="messageId"
             value={message}
-            onChange={(m) => {
-              messageErrors.onEdit();
-              setMessage(m);
-            }}
+            onChange={setMessage}
             canAdd={canAdd}
             disabled={!editable}
-            errorAria={fieldErrorAria(messageErrors.errors, messageErrorId)}
+            errors={fe?.messageId}
           />
-          <FieldErrorText errors={messageErrors.errors} id={messageErrorId} />
         </div>
         {message?.channel === "sms" ? (
           <TextField

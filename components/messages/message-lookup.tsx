@@ -1,9 +1,10 @@
 "use client";
-import { useActionState, useEffect, useState, useTransition } from "react";
+import { useActionState, useEffect, useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { findMessages } from "@/app/(app)/messages/actions";
 import { Dialog } from "@/components/ui/dialog";
-import type { fieldErrorAria } from "@/components/form/action-feedback";
+import { FieldErrorText, fieldErrorAria, useFieldErrors } from "@/components/form/action-feedback";
+import type { FieldError } from "@/lib/server/form";
 import { MessageForm } from "./message-form";
 
 export type LookupMessage = { id: string; name: string; esputnikId: number; channel: "email" | "sms" };
@@ -18,17 +19,19 @@ export function MessageLookup({
   onChange,
   canAdd,
   disabled,
-  errorAria,
+  errors,
 }: {
   name: string;
   value: LookupMessage | null;
   onChange: (m: LookupMessage) => void;
   canAdd: boolean;
   disabled?: boolean;
-  /** fieldErrorAria of the field's shown errors, put on the button that opens the lookup (the field's focusable part). */
-  errorAria?: ReturnType<typeof fieldErrorAria>;
+  /** The server's errors for the field: shown below it until a message is chosen, as TextField does. */
+  errors?: FieldError[];
 }) {
   const t = useTranslations("messages");
+  const shown = useFieldErrors(errors);
+  const errorId = useId();
   const [open, setOpen] = useState(false);
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState("");
@@ -43,6 +46,7 @@ export function MessageLookup({
   }, [open, search, channel, run]);
 
   const choose = (m: LookupMessage) => {
+    shown.onEdit();
     onChange(m);
     setOpen(false);
     setAdding(false);
@@ -61,13 +65,18 @@ export function MessageLookup({
             <span className="text-gray-400">{t("none")}</span>
           )}
         </div>
-        <button type="button" className="btn-secondary" onClick={() => setOpen(true)} disabled={disabled} aria-label={t("open")} {...errorAria} data-testid="message-lookup-open">
+        <button type="button" className="btn-secondary" onClick={() => setOpen(true)} disabled={disabled} aria-label={t("open")}
+          // The button is the field's focusable part: it carries the tie to the error text.
+          {...fieldErrorAria(shown.errors, errorId)}
+          data-testid="message-lookup-open"
+        >
           <svg viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} aria-hidden>
             <circle cx="11" cy="11" r="7" />
             <path d="m20 20-3.5-3.5" />
           </svg>
         </button>
       </div>
+      <FieldErrorText errors={shown.errors} id={errorId} />
       <Dialog open={open} onClose={() => setOpen(false)} title={t("lookupTitle")} testId="message-lookup-dialog" wide>
         {adding ? (
           <MessageForm
